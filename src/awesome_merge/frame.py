@@ -28,7 +28,7 @@ class Entry:
     venue: str = ""
     year: int | None = None
     authors: list[str] = field(default_factory=list)
-    note: str = ""
+    kind: str = "paper"  # paper, dataset, benchmark or tool
 
 
 ENTRY_COLUMNS: dict[str, str] = {
@@ -44,7 +44,7 @@ ENTRY_COLUMNS: dict[str, str] = {
     "venue": "string",
     "year": "Int64",
     "authors": "string",
-    "note": "string",
+    "kind": "string",
 }
 
 ALT_URL_SEP = " "
@@ -56,7 +56,7 @@ assert [f.name for f in fields(Entry)] == list(ENTRY_COLUMNS), "Entry and ENTRY_
 Columns = dict[str, list[object]]
 # Columns whose values repeat: within a list (its name, its sections, venues) and across lists (a paper's
 # title and links, read again from every list that has it). One string per value saves most of their memory.
-_REPEATED_IN_A_SOURCE = ("source", "section", "venue")
+_REPEATED_IN_A_SOURCE = ("source", "section", "venue", "kind")
 _REPEATED = (*_REPEATED_IN_A_SOURCE, "title", "url", "alt_urls", "code_url", "arxiv_id", "doi", "authors")
 
 
