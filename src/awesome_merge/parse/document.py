@@ -11,15 +11,21 @@ from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..text import clean_section, squash
 from .html import html_containers
+from .authors import looks_like_authors, parse_authors
 from .item import (
     ItemContext,
+    adopt_citation,
     build_entry,
-    is_author_line,
+    citation_title,
+    classify,
     lost_entry_message,
-    parse_authors,
     read_entries,
     titled,
+    with_bare_links,
 )
+from .kind import holds_no_entries
+from .venue import venue_and_year
+from .vocabulary import OTHER_LIST_TEXT
 from .markdown import find_close, inline_pieces, list_blocks, make_parser, table_rows
 from .nesting import MAX_HTML_DEPTH, flatten_html, html_depth, tokens_within_nesting
 from .pieces import Block, Piece, links, plain_text
@@ -33,9 +39,11 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)
 _SKIP_START = re.compile(r"<!--\s*awesome-merge:\s*skip\s*-->")
 _SKIP_END = re.compile(r"<!--\s*awesome-merge:\s*end skip\s*-->")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
+_HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _ATTRIBUTE = re.compile(r"^\W*(datasets?|models?|tasks?|keywords?|tags?|slides?|notes?)\W*:", re.I)
 _VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|published(?: in)?)\W*:\s*", re.I)
+_AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
 
 
 def _skip_marker(tok: Token) -> bool | None:
@@ -54,7 +62,19 @@ class _Walker:
         self.trail: list[tuple[int, str]] = []
         self.entries: list[Entry] = []
         self.pending_authors: Entry | None = None  # a heading entry waiting for its author paragraph
+        # A bold paragraph or heading with no link, whose links may follow as a list of `Paper: url` lines.
+        self.pending_title: tuple[list[Piece], int, list[tuple[int, str]] | None] | None = None
         self.seen_heading = False
+
+    def add(self, entries: list[Entry]) -> None:
+        """Keep what is an entry: nothing from sections of people, venues or other lists, and no link to
+        another list."""
+        if holds_no_entries(self.ctx.section):
+            return
+        for entry in entries:
+            if OTHER_LIST_TEXT.search(entry.title) and not entry.arxiv_id and not entry.doi:
+                continue
+            self.entries.append(entry)
 
     def set_section(self) -> None:
         self.ctx.section = " > ".join(name for _, name in self.trail if name)
@@ -77,22 +97,27 @@ class _Walker:
             if tok.map and begin < skip_until_line:
                 i = find_close(tokens, i) + 1 if tok.nesting == 1 else i + 1
                 continue
+            pending, self.pending_title = self.pending_title, None
             if tok.type == "heading_open":
                 self.heading(tok, tokens[i + 1])
                 i = find_close(tokens, i) + 1
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 close = find_close(tokens, i)
                 self.pending_authors = None
-                self.read_list(list_blocks(tokens, i, close))
+                blocks = list_blocks(tokens, i, close)
+                if not (pending and self.titled_by_pending(pending, blocks)):
+                    self.read_list(blocks)
                 i = close + 1
             elif tok.type == "table_open":
                 close = find_close(tokens, i)
                 self.pending_authors = None
                 header, rows = table_rows(tokens, i, close)
-                self.entries.extend(read_table(header, rows, self.ctx))
+                self.add(read_table(header, rows, self.ctx))
                 i = close + 1
             elif tok.type == "html_block":
                 skip_until_line = self.html_block(tok)
+                if _HTML_ANCHOR_ONLY.match(tok.content):
+                    self.pending_title = pending
                 i += 1
             elif tok.type == "paragraph_open":
                 self.paragraph(tokens[i + 1], begin + 1)
@@ -104,28 +129,60 @@ class _Walker:
         level = int(tok.tag[1:])
         line = (tok.map or [0])[0] + 1
         pieces = inline_pieces(inline.children)
-        drafts = [d for d in titled(read_entries(pieces, line, self.ctx)) if d.url]
+        drafts = titled(read_entries(pieces, line, self.ctx))
         first = not self.seen_heading
         self.seen_heading = True
         self.pending_authors = None
         if drafts:
-            entry = build_entry(drafts[0], pieces, line, self.ctx)
-            self.entries.append(entry)
+            entry = build_entry(drafts[0], line, self.ctx)
+            self.add([entry])
             self.pending_authors = entry
             return
         if first and level == 1:
             return  # the list's own name, not a section
+        trail_before = list(self.trail)
         self.trail = [(lvl, name) for lvl, name in self.trail if lvl < level]
         self.trail.append((level, clean_section(plain_text(pieces))))
         self.set_section()
+        self.pending_title = (pieces, line, trail_before)
+
+    def titled_by_pending(
+        self, pending: tuple[list[Piece], int, list[tuple[int, str]] | None], blocks: list[Block]
+    ) -> bool:
+        """`**Title**` (or a heading) followed by `- Paper: url` / `- Code: url` lines: one entry, titled by
+        the text above, linked by the lines below. False when the list holds entries of its own."""
+        pieces, line, trail_before = pending
+        item_pieces = [with_bare_links(b.pieces) for b in blocks]
+        links = [p for item in item_pieces for p in item if p.kind == "link"]
+        if not links or any(classify(p) == "title" for p in links) or any(b.children for b in blocks):
+            return False
+        if any(not any(p.kind == "link" for p in item) for item in item_pieces):
+            return False
+        if trail_before is not None:  # the heading named an entry, not a section
+            self.trail = trail_before
+            self.set_section()
+        combined = list(pieces)
+        for item in item_pieces:
+            combined += [Piece("break", " "), *item]
+        drafts = titled(read_entries(combined, line, self.ctx))
+        if not drafts:
+            return False
+        self.add([build_entry(drafts[0], line, self.ctx)])
+        return True
 
     def paragraph(self, inline: Token, line: int) -> None:
         pieces = inline_pieces(inline.children)
         if self.pending_authors is not None:
             entry, self.pending_authors = self.pending_authors, None
-            if not links(pieces) and not entry.authors:
+            if not links(pieces) and not entry.authors and looks_like_authors(plain_text(pieces), loose=True):
                 entry.authors = parse_authors(plain_text(pieces))
                 return
+        text = plain_text(pieces).strip()
+        if not links(pieces) and 0 < len(text) <= 400 and "://" not in text and any(
+            p.strong for p in pieces if p.kind == "text" and p.text.strip()
+        ):
+            self.pending_title = (pieces, line, None)
+            return
         self.paragraph_entry(pieces, line)
 
     def paragraph_entry(self, pieces: list[Piece], line: int) -> None:
@@ -134,12 +191,12 @@ class _Walker:
         if first is None or len(plain_text(pieces)) > 600:
             return
         drafts = [
-            d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 3
+            d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 2
         ]
         starts_with_title = first.kind == "link" or first.strong
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
         if len(drafts) == 1 and (starts_with_title or (from_lead and first.text.strip().endswith("."))):
-            self.entries.append(build_entry(drafts[0], [], line, self.ctx))
+            self.add([build_entry(drafts[0], line, self.ctx)])
 
     def html_block(self, tok: Token) -> int:
         """Parse an HTML block; a table that a blank line split is read whole from the source lines.
@@ -164,13 +221,15 @@ class _Walker:
             self.ctx.warn(begin + 1, f"HTML nested deeper than {MAX_HTML_DEPTH} levels; read flattened")
             content = flatten_html(content)
         try:
-            tables, items = html_containers(content, begin + 1)
+            tables, items, blocks = html_containers(content, begin + 1)
         except RecursionError:
             self.ctx.warn(begin + 1, "HTML nested too deep to read; block skipped")
             return end
         for header, rows in tables:
-            self.entries.extend(read_table(header, rows, self.ctx))
+            self.add(read_table(header, rows, self.ctx))
         self.read_list(items)
+        for block in blocks:
+            self.add([build_entry(d, block.line, self.ctx) for d in titled(read_entries(block.pieces, block.line, self.ctx))])
         return end
 
     def read_list(self, blocks: list[Block]) -> None:
@@ -179,11 +238,9 @@ class _Walker:
             if not drafts:
                 self.topic_item(block)
                 continue
-            entry = build_entry(drafts[0], block.pieces, block.line, self.ctx)
-            self.entries.append(entry)
-            for extra in drafts[1:]:
-                self.entries.append(build_entry(extra, [], block.line, self.ctx))
+            entry = build_entry(drafts[0], block.line, self.ctx)
             self.attributes(entry, block.children)
+            self.add([entry, *(build_entry(extra, block.line, self.ctx) for extra in drafts[1:])])
 
     def topic_item(self, block: Block) -> None:
         """A bullet without a paper: a topic whose children are papers, navigation, or an unreadable entry."""
@@ -203,8 +260,20 @@ class _Walker:
         """Nested lines under an entry: authors, code, versions, venue; a nested paper is an entry itself."""
         for child in children:
             text = squash(plain_text(child.pieces))
-            if is_author_line(child.pieces):
+            if _AUTHOR_ATTRIBUTE.match(text):
                 entry.authors = entry.authors or parse_authors(text)
+                continue
+            title, authors, venue_texts = citation_title(child.pieces)
+            if title and adopt_citation(entry.title):
+                entry.title, entry.authors = title, authors or entry.authors
+                venue, year = venue_and_year(venue_texts, [])
+                if venue and entry.venue in ("", "arXiv"):
+                    entry.venue = venue
+                entry.year = year or entry.year
+                entry.line = child.line
+                continue
+            if not links(child.pieces) and not entry.authors and looks_like_authors(text):
+                entry.authors = parse_authors(text)
                 continue
             if _VENUE_ATTRIBUTE.match(text) and not entry.venue:
                 entry.venue = _VENUE_ATTRIBUTE.sub("", text).strip(" .")
@@ -221,6 +290,7 @@ class _Walker:
                     entry.code_url = draft.code_url
                 if draft.url and draft.url != entry.url and draft.url not in entry.alt_urls:
                     entry.alt_urls.append(draft.url)
+                entry.authors = entry.authors or draft.authors
             if child.children:
                 self.attributes(entry, child.children)
 

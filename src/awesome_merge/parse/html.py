@@ -27,6 +27,7 @@ def _pieces(node: Tag, base: int, out: list[Piece], strong: bool = False, em: bo
         if name == "a":
             text = child.get_text(" ", strip=True)
             kind = "link" if text or child.find("img") is None else "image"
+            strong = strong or child.find(["strong", "b"]) is not None
             out.append(Piece(kind, text, str(child.get("href") or "").strip(), strong, em, line))
         elif name == "img":
             out.append(
@@ -81,7 +82,23 @@ def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
     return header, rows
 
 
-Containers = tuple[list[tuple[list[str], list[Block]]], list[Block]]
+Containers = tuple[list[tuple[list[str], list[Block]]], list[Block], list[Block]]
+# Elements that hold one entry when they hold no table, list or other block: `<p>` per paper, a `<div>`.
+_BLOCKS = ("p", "div", "center", "blockquote", "section", "article", "figure", "details", "span")
+
+
+def _leaf_blocks(soup: BeautifulSoup, first_line: int) -> list[Block]:
+    """Block elements outside tables and lists with a link and no block inside: one container each."""
+    blocks: list[Block] = []
+    for node in soup.find_all(_BLOCKS):
+        if node.find_parent(["table", "li", *_BLOCKS]) is not None:
+            continue
+        if node.find(["table", "ul", "ol", "li"]) is not None:
+            continue
+        if node.find("a", href=True) is None:
+            continue
+        blocks.append(Block(_line(node, first_line), element_pieces(node, first_line)))
+    return blocks
 
 
 def html_containers(content: str, first_line: int) -> Containers:
@@ -90,11 +107,13 @@ def html_containers(content: str, first_line: int) -> Containers:
     Parsed once per distinct fragment: many versions of one list repeat the same tables, and
     BeautifulSoup costs far more than moving the result to other lines.
     """
-    tables, items = _containers_at_line_1(content)
+    tables, items, blocks = _containers_at_line_1(content)
     offset = first_line - 1
-    return [(header, [_moved(row, offset) for row in rows]) for header, rows in tables], [
-        _moved(item, offset) for item in items
-    ]
+    return (
+        [(header, [_moved(row, offset) for row in rows]) for header, rows in tables],
+        [_moved(item, offset) for item in items],
+        [_moved(block, offset) for block in blocks],
+    )
 
 
 def _moved(block: Block, offset: int) -> Block:
@@ -111,5 +130,6 @@ def _containers_at_line_1(content: str) -> Containers:
     for lst in soup.find_all(_LISTS):
         if lst.find_parent(["li", "table"]) is None:
             items.extend(_list_items(lst, first_line))
+    blocks = _leaf_blocks(soup, first_line)
     soup.decompose()  # the tree's parent links are cycles: free it now, not at the next collection
-    return tables, items
+    return tables, items, blocks

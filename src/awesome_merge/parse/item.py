@@ -1,6 +1,8 @@
-"""One container's pieces to entries: which text is the title, which link is the paper, what is venue/year.
+"""One container's pieces to entries.
 
-The rules are small functions tried in order, so a new list layout usually needs one more rule here.
+A container (a list item with its nested lines, a table cell, an HTML block, a paragraph) is read as lines:
+its pieces split at hard breaks. The first line that names an entry is its head (title rules in `title.py`);
+the lines after it add authors, venue, code and other versions, or start entries of their own.
 """
 
 from __future__ import annotations
@@ -11,40 +13,37 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..frame import Entry
-from ..ids import Identifiers, arxiv_ids_in_text, identifiers_from_url, year_from_arxiv_id, year_in_text
-from ..text import clean_title, squash
+from ..ids import Identifiers, arxiv_ids_in_text, identifiers_from_url, year_from_arxiv_id
+from ..text import squash
 from . import links as L
+from .authors import looks_like_authors, parse_authors
+from .kind import entry_kind
 from .pieces import Piece
+from .title import (
+    clean_decorated_title,
+    description_head,
+    is_short_name,
+    is_title_like,
+    quoted_title,
+    read_citation,
+    split_by_author,
+)
+from .venue import MAX_VENUE_TEXT, is_venue_label, venue_and_year
 
 _BRACKETED = re.compile(r"\[([^\[\]]{1,80})\]|\(([^()]{1,80})\)")
-_MONTHS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon)[a-z]*\.?(?=\s|$|\d)", re.I
-)
-_MONTH_SHORT_YEAR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{2})\b(?!\d)", re.I
-)
-_YEAR_TOKEN = re.compile(r"['’]?\b(?:19|20)\d{2}\b(?:-\d{1,2})?|['’]\d{2}\b")
-_VENUE_NOISE = re.compile(r"\b(?:version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link)\b", re.I)
 _SEPARATORS = re.compile(r"\x00|[,;·|]|\s[-–—]\s|\.\s")
-_LEADING_VENUE = re.compile(r"^\s*\[([^\[\]]{2,40})\]\s*")
-_TRAILING_VENUE = re.compile(r"[,.]\s*([^,.]{2,40})[.\s]*$")
 _TITLE_PAREN = re.compile(r"\(([^()]{2,40})\)\s*$")
-_AUTHORS_PREFIX = re.compile(r"^\W*authors?\W*:?\s*", re.I)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-# Numbering and bullets typed before a title ("1. ", "• "); digits that start a title stay ("3D", "6G").
-_TITLE_LEAD = re.compile(r"^(?:\s*(?:\d{1,3}[.)](?=\s)|[-*•·|:]))*\s*")
-_CANONICAL_VENUES = {
-    "neurips": "NeurIPS",
-    "nips": "NeurIPS",
-    "arxiv": "arXiv",
-    "openreview": "OpenReview",
-    "usenix": "USENIX",
-}
-
-
-# Venue and date are a few words next to a link; longer text is description, and scanning it with the
-# venue patterns would cost time proportional to a hostile line's length for every entry on it.
-MAX_VENUE_TEXT = 300
+_BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>\"'\]\[)]+", re.I)
+_URL_LABEL = re.compile(r"([^\W\d][\w ./&+-]{0,24}?)\s*[:：]?\s*$")
+_ATTRIBUTE = re.compile(r"^\W*([^\W\d][\w /&-]{0,24}?)\s*[:：]\s*(.*)$", re.S)
+_VENUE_KEYS = re.compile(r"^(?:venue|conference|conf|journal|published(?: in| at)?|publication|booktitle)$", re.I)
+_AUTHOR_KEYS = re.compile(r"^(?:authors?|by|speakers?|presenters?|first author)$", re.I)
+_DESCRIPTION_KEYS = re.compile(
+    r"^(?:topic|topics|session|tags?|keywords?|tasks?|datasets?|models?|notes?|summary|tl;?dr|abstract|"
+    r"affiliations?|institutions?|labs?|highlights?|description|intro|introduction|comments?|status|"
+    r"stars?|citations?|license|language)$",
+    re.I,
+)
 
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
 
@@ -55,90 +54,38 @@ class ItemContext:
 
     source: str
     section: str = ""
+    kind: str = ""  # a kind a table header or heading states for every entry under it
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append((line, message))
 
 
-def _title_text(text: str) -> str:
-    return clean_title(_TITLE_LEAD.sub("", text))
-
-
-def _venue_of(text: str) -> tuple[str, int | None]:
-    """The venue words and the year in one piece of text (`Dec 2024 NeurIPS Workshop`, `AAAI'24`)."""
-    text = squash(text[: MAX_VENUE_TEXT * 4])[:MAX_VENUE_TEXT]
-    short = _MONTH_SHORT_YEAR.search(text)
-    year = int("20" + short.group(1)) if short else year_in_text(text)
-    rest = _MONTH_SHORT_YEAR.sub(" ", text)
-    rest = _VENUE_NOISE.sub(" ", _MONTHS.sub(" ", _YEAR_TOKEN.sub(" ", rest)))
-    rest = squash(rest).strip(" ,;:.-–—*_[]()'’·|/")
-    return (rest if any(c.isalpha() for c in rest) else ""), year
-
-
-def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[str, int | None]:
-    """Venue and year around a link. `marked` text was set apart by the list (`[ICLR 2025]`,
-    `*Dec 2024 NeurIPS Workshop*`, `(AAAI'24)`, a venue column); `loose` is running text
-    (`- Smith et al., ICML 2023`), whose words count as a venue only when they are venue words."""
-    venue, year = "", None
-    for text, is_marked in [*((t, True) for t in marked), *((t, False) for t in loose)]:
-        if not text:
-            continue
-        words, found = _venue_of(text)
-        year = year or found
-        if words and not venue and (L.is_venue_label(words) or (is_marked and len(words.split()) <= 6)):
-            venue = _CANONICAL_VENUES.get(words.lower(), words)
-    return venue, year
-
-
-def venue_texts(pieces: list[Piece]) -> tuple[list[str], list[str]]:
-    """Text outside links, split into what the list set apart (emphasis, brackets, parentheses) and the
-    running text between (cut at separators): where lists put venue and date."""
-    marked: list[str] = []
-    buffer = ""
-    for p in pieces:
-        if p.kind != "text":
-            buffer += " \x00 "
-        elif p.em or (p.strong and L.is_venue_label(p.text)):
-            marked.append(p.text)
-            buffer += " \x00 "
-        else:
-            buffer += p.text
-    buffer = buffer[: MAX_VENUE_TEXT * 8]
-    marked += [(m.group(1) or m.group(2) or "").replace("\x00", " ") for m in _BRACKETED.finditer(buffer)]
-    loose = [chunk for chunk in _SEPARATORS.split(_BRACKETED.sub("\x00", buffer)) if chunk.strip()]
-    return marked, loose
-
-
-def parse_authors(text: str) -> list[str]:
-    text = _AUTHORS_PREFIX.sub("", squash(text)).rstrip(" .")
-    text = re.sub(r"\bet al\b\.?", "", text)
-    names = [n.strip(" .*_") for n in _AUTHOR_SPLIT.split(text)]
-    return [n for n in names if n and len(n) < 80 and not n.lower().startswith("http")]
-
-
-def is_author_line(pieces: list[Piece]) -> bool:
-    text = "".join(p.text for p in pieces if p.kind == "text")
-    return bool(re.match(r"^\W*authors?\W*:", text, re.I))
-
-
 @dataclass
 class _Draft:
-    """An entry being assembled from a run of pieces."""
+    """An entry being assembled from a container's lines."""
 
     title: str = ""
     url: str = ""
     alt_urls: list[str] = field(default_factory=list)
     code_url: str = ""
-    after: list[Piece] = field(default_factory=list)  # text that follows the entry's link
-    venue_hint: str = ""
+    authors: list[str] = field(default_factory=list)
+    marked: list[str] = field(default_factory=list)  # venue and date text the list set apart
+    loose: list[str] = field(default_factory=list)  # running text near the title
+    from_link: bool = False  # the title is a link's text
+    line: int = 0  # the line of the title's link, when the container spans lines (HTML)
+    extra_urls: list[str] = field(default_factory=list)  # project pages, videos: kept if nothing else
 
-    def add_alt(self, href: str) -> None:
-        if href and href != self.url and href not in self.alt_urls:
+    def add_url(self, href: str) -> None:
+        if not href:
+            return
+        if not self.url:
+            self.url = href
+        elif href != self.url and href not in self.alt_urls:
             self.alt_urls.append(href)
 
 
-def _classify(piece: Piece) -> str:
+def classify(piece: Piece) -> str:
     """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, title."""
     href, text = piece.href.strip(), squash(piece.text)
     if piece.kind == "image":
@@ -151,85 +98,278 @@ def _classify(piece: Piece) -> str:
         return "code"
     if L.is_extra_label(text):
         return "extra"
-    if L.is_venue_label(text):
+    if is_venue_label(text):
         return "venue" if L.is_venue_index(href) else "alt"
-    if L.is_alt_label(text) or not text:
+    if L.is_alt_label(text) or not text or not is_title_like(text):
         return "alt"
     return "title"
 
 
-def _lead_draft(strong: str, lead: str) -> _Draft:
-    """An entry titled by the text before its first link: `**Title** [pdf]`, `Title. [[Paper]](url)`,
-    `[NeurIPS 2023] Title. [[pdf]](url)`, `Title, arXiv 2024. [[Paper]](url)`; bold venue is no title."""
-    hint = ""
-    if strong and L.is_venue_label(squash(strong)):
-        hint, strong = squash(strong), ""
-        lead = lead.replace(hint, " ", 1)
-    text = strong or lead
-    leading = _LEADING_VENUE.match(text)
-    if leading and L.is_venue_label(leading.group(1)):
-        hint = hint or leading.group(1)
-        text = text[leading.end() :]
-    trailing = _TRAILING_VENUE.search(text)
-    if trailing and L.is_venue_label(trailing.group(1)) and year_in_text(trailing.group(1)):
-        hint = hint or trailing.group(1)
-        text = text[: trailing.start()]
-    # What is left of markup around the link that follows (`Title. [[Paper](url)]`) is no part of the title.
-    return _Draft(title=_title_text(squash(text).rstrip(" .,;:·|-–—[(*_")), venue_hint=hint)
+def with_bare_links(pieces: list[Piece]) -> list[Piece]:
+    """Bare URLs in text become links, labelled by the word before them (`Paper: https://...`)."""
+    if not any(p.kind == "text" and "://" in p.text for p in pieces):
+        return pieces
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece.kind != "text" or "://" not in piece.text:
+            out.append(piece)
+            continue
+        rest = piece.text
+        while True:
+            match = _BARE_URL.search(rest)
+            if not match:
+                break
+            before = rest[: match.start()]
+            label = _URL_LABEL.search(before) if re.search(r"[:：]\s*$", before) else None
+            text_before = before[: label.start()] if label else before
+            if text_before:
+                out.append(Piece("text", text_before, strong=piece.strong, em=piece.em, line=piece.line))
+            href = match.group(0).rstrip(".,;:!?")
+            out.append(Piece("link", label.group(1).strip() if label else "", href, line=piece.line))
+            rest = rest[match.start() + len(href) :]
+        if rest:
+            out.append(Piece("text", rest, strong=piece.strong, em=piece.em, line=piece.line))
+    return out
+
+
+def split_lines(pieces: list[Piece]) -> list[list[Piece]]:
+    """A container's pieces cut at hard breaks (`<br>`, a second paragraph): one list per line."""
+    lines: list[list[Piece]] = [[]]
+    for piece in pieces:
+        if piece.kind == "break":
+            if lines[-1]:
+                lines.append([])
+        else:
+            lines[-1].append(piece)
+    return [line for line in lines if line]
+
+
+def _text(pieces: Sequence[Piece]) -> str:
+    return "".join(p.text for p in pieces if p.kind == "text")
+
+
+def _outer(pieces: Sequence[Piece]) -> tuple[str, list[int]]:
+    """The line's text with every link as one NUL mark, and where each piece starts in it."""
+    out: list[str] = []
+    starts: list[int] = []
+    size = 0
+    for p in pieces:
+        starts.append(size)
+        chunk = p.text if p.kind == "text" else "\x00"
+        out.append(chunk)
+        size += len(chunk)
+    return "".join(out), starts
+
+
+def venue_texts(pieces: Sequence[Piece]) -> tuple[list[str], list[str]]:
+    """Text outside links, split into what the list set apart (emphasis, brackets, parentheses) and the
+    running text between (cut at separators): where lists put venue and date."""
+    marked: list[str] = []
+    buffer = ""
+    for p in pieces:
+        if p.kind != "text":
+            buffer += " \x00 "
+        elif p.em or (p.strong and is_venue_label(p.text)):
+            marked.append(p.text)
+            buffer += " \x00 "
+        else:
+            buffer += p.text
+    buffer = buffer[: MAX_VENUE_TEXT * 8]
+    marked += [(m.group(1) or m.group(2) or "").replace("\x00", " ") for m in _BRACKETED.finditer(buffer)]
+    loose = [chunk for chunk in _SEPARATORS.split(_BRACKETED.sub("\x00", buffer)) if chunk.strip()]
+    return marked, loose
+
+
+def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
+    """Names around a title: an italic run, `(2016), A. Author et al.`, `by A and B`, or a plain run."""
+    for p in pieces:
+        if p.kind == "text" and p.em and looks_like_authors(p.text, loose=True):
+            return parse_authors(p.text)
+    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]", text):
+        chunk = chunk.strip(" ,.;:")
+        if chunk and looks_like_authors(chunk):
+            return parse_authors(chunk)
+        by = re.match(r"^(?:by|from)\s+(.+)$", chunk, re.I)
+        if by and looks_like_authors(by.group(1), loose=True):
+            return parse_authors(by.group(1))
+    return []
+
+
+def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
+    """The entries one line names, by the title rules in `title.py`; links fill their roles."""
+    outer, starts = _outer(pieces)
+    roles = [classify(p) if p.kind in ("link", "image") else "" for p in pieces]
+    first_link = next((i for i, r in enumerate(roles) if r and r != "nav"), len(pieces))
+    first_role_link = next(
+        (i for i, r in enumerate(roles) if r in ("alt", "code", "extra", "venue", "unsafe")), len(pieces)
+    )
+    drafts: list[_Draft] = []
+    title_index = -1  # the link that gives the title, if one does
+    quote = quoted_title(outer[: starts[first_role_link] if first_role_link < len(pieces) else len(outer)])
+    lead_end = starts[first_link] if first_link < len(pieces) else len(outer)
+    draft = _Draft()
+    if quote:
+        draft.title = quote[2]
+        before, after = outer[: quote[0]], outer[quote[1] :]
+        if looks_like_authors(before.strip(" ,.:;*")):
+            draft.authors = parse_authors(before)
+        draft.loose.append(after.split("\x00")[0])
+    else:
+        title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
+        strong = _strong_title(pieces[:first_link])
+        lead = outer[:lead_end]
+        if title_index >= 0 and not (strong and title_index > first_link):
+            draft.title = pieces[title_index].text
+            draft.from_link = True
+            draft.line = pieces[title_index].line
+            before = outer[: starts[title_index]]
+            after_start = starts[title_index] + 1
+            draft.authors = _authors_in([], before) if before.strip() else []
+            draft.loose.append(before)
+            draft.loose.append(outer[after_start:].split("\x00")[0])
+        elif strong:
+            draft.title = strong
+            after = lead.split(strong, 1)[-1] if strong in lead else ""
+            draft.loose.append(after)
+        elif lead.strip(" \x00"):
+            citation = read_citation(lead)
+            draft.title = citation.title
+            draft.authors = citation.authors
+            draft.marked.extend(citation.venue_texts)
+    if not draft.title and title_index < 0 and not any(r in ("alt", "title") for r in roles):
+        return []
+    draft.title, by = split_by_author(clean_decorated_title(draft.title)) if draft.title else ("", [])
+    draft.authors = draft.authors or by
+    drafts.append(draft)
+    current = draft
+    for index, (piece, role) in enumerate(zip(pieces, roles, strict=True)):
+        href = piece.href.strip()
+        if not role or role == "nav":
+            continue
+        if role == "unsafe":
+            continue
+        if role == "code":
+            current.code_url = current.code_url or L.code_repo(href) or href
+        elif role == "title":
+            if index == title_index or not split or not current.url:
+                current.add_url(href)
+            else:  # a table cell listing several titled links: each one an entry
+                current = _Draft(title=clean_decorated_title(piece.text), url=href, from_link=True)
+                drafts.append(current)
+        elif role == "alt":
+            if is_venue_label(squash(piece.text)):
+                current.marked.append(squash(piece.text))
+            current.add_url(href)
+        elif role == "venue":
+            current.marked.append(squash(piece.text))
+        elif role == "extra":
+            current.extra_urls.append(href)
+    if not draft.authors:
+        draft.authors = _authors_in(pieces[first_link:], outer[lead_end:]) if first_link < len(pieces) else []
+    marked, loose = venue_texts(pieces)
+    draft.marked.extend(marked)
+    draft.loose.extend(loose)
+    return drafts
+
+
+def _strong_title(pieces: Sequence[Piece]) -> str:
+    """Bold text before the first link that can be a title: not a venue, numbering, or a short name that
+    introduces the text after it (`**Name**: the title`)."""
+    text = _text(pieces)
+    for i, piece in enumerate(pieces):
+        if piece.kind != "text" or not piece.strong or not is_title_like(clean_decorated_title(piece.text)):
+            continue
+        if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
+            continue
+        after = _text(pieces[i + 1 :]).strip()
+        if is_short_name(squash(piece.text)) and after.startswith((":", "-", "–")) and len(after.split()) >= 4:
+            continue
+        if len(squash(piece.text).split()) == 1 and len(text.split()) > 6:
+            continue
+        return piece.text
+    return ""
+
+
+def _attribute(draft: _Draft, line: list[Piece]) -> bool:
+    """A later line of a container that describes its entry: `Authors: ...`, `Venue: ...`, a role-link
+    line, an italic author line, a bare venue. True when the line was used (or is description)."""
+    roles = [classify(p) if p.kind in ("link", "image") else "" for p in line]
+    text = squash(_text(line))
+    if any(r == "title" for r in roles):
+        return False
+    key = _ATTRIBUTE.match(text)
+    if key and not any(r for r in roles):
+        name, value = key.group(1).strip(), key.group(2).strip()
+        if _VENUE_KEYS.match(name):
+            draft.marked.insert(0, value)
+            return True
+        if _AUTHOR_KEYS.match(name):
+            draft.authors = draft.authors or parse_authors(value)
+            return True
+        if _DESCRIPTION_KEYS.match(name):
+            return True
+    for piece, role in zip(line, roles, strict=True):
+        href = piece.href.strip()
+        if role == "code":
+            draft.code_url = draft.code_url or L.code_repo(href) or href
+        elif role == "alt":
+            draft.add_url(href)
+        elif role == "extra":
+            draft.extra_urls.append(href)
+        elif role == "venue":
+            draft.marked.append(squash(piece.text))
+    if not draft.authors and looks_like_authors(text.strip(" .>"), loose=any(p.em for p in line)):
+        draft.authors = parse_authors(text.strip(" .>"))
+        return True
+    marked, loose = venue_texts(line)
+    stripped = text.strip(" >.")
+    if stripped and len(stripped) <= 80:
+        draft.marked.extend(marked + ([stripped] if is_venue_label(stripped) else []))
+        draft.loose.extend(loose)
+    return True
 
 
 def read_entries(pieces: list[Piece], line: int, ctx: ItemContext, *, split: bool = False) -> list[_Draft]:
     """The entries in one container. With `split`, every titled link starts a new entry (table cells)."""
-    drafts: list[_Draft] = []
-    current: _Draft | None = None
-    lead: list[str] = []  # plain text before the first link: a `Title. [[Paper]](url)` title
-    strong_lead: list[str] = []
     for piece in pieces:
         if piece.kind == "text" and "](" in piece.text:
             warn_refused_schemes(piece.text, piece.line or line, ctx)
-        if piece.kind in ("text", "break"):
-            if current is None:
-                lead.append(piece.text)
-                if piece.strong:
-                    strong_lead.append(piece.text)
-            else:
-                current.after.append(piece)
+        elif piece.kind == "link" and L.is_unsafe(piece.href):
+            ctx.warn(piece.line or line, f"dropped a link that is not http(s): {piece.href.strip()[:60]!r}")
+    drafts: list[_Draft] = []
+    before: list[list[Piece]] = []  # badge lines above the title line
+    for pieces_of_line in split_lines(with_bare_links(pieces)):
+        if drafts and _attribute(drafts[-1], pieces_of_line):
             continue
-        role = _classify(piece)
-        href = piece.href.strip()
-        if role == "nav":
-            if current is not None and piece.kind == "text":
-                current.after.append(piece)
+        found = _head(pieces_of_line, split)
+        if not found:
+            before.append(pieces_of_line)
             continue
-        if role == "unsafe":
-            ctx.warn(piece.line or line, f"dropped a link that is not http(s): {href[:60]!r}")
-            if squash(piece.text) and len(piece.text.split()) >= 3 and current is None:
-                current = _Draft(title=_title_text(piece.text))
-                drafts.append(current)
-            continue
-        if role == "title" and (current is None or split or not current.url):
-            if current is not None and not split and not current.url:
-                current.url = href  # a titled link after a draft without a link: the paper
-                current.title = current.title or _title_text(piece.text)
-                continue
-            current = _Draft(title=_title_text(piece.text), url=href)
-            drafts.append(current)
-            continue
-        if current is None:
-            current = _lead_draft("".join(strong_lead), "".join(lead))
-            drafts.append(current)
-        if role == "code":
-            current.code_url = current.code_url or L.code_repo(href) or href
-        elif role in ("alt", "title"):
-            if L.is_venue_label(squash(piece.text)):
-                current.venue_hint = current.venue_hint or squash(piece.text)
-            if not current.url:
-                current.url = href
-            else:
-                current.add_alt(href)
-        elif role == "venue":
-            current.venue_hint = current.venue_hint or squash(piece.text)
+        for earlier in before:
+            _attribute(found[0], earlier)
+        before = []
+        drafts.extend(found)
     return drafts
+
+
+def citation_title(pieces: list[Piece]) -> tuple[str, list[str], list[str]]:
+    """A nested line that cites the entry in full (`Authors, Title, Venue, Year.`): its title, authors and
+    venue texts, when its title is longer than a short name."""
+    if any(p.kind == "link" and classify(p) == "title" for p in pieces):
+        return "", [], []
+    text = squash(_text(pieces))
+    quote = quoted_title(text)
+    if quote:
+        return clean_decorated_title(quote[2]), [], [text[quote[1] :]]
+    citation = read_citation(text)
+    if not citation.authors or len(citation.title.split()) < 3:
+        return "", [], []
+    return clean_decorated_title(citation.title), citation.authors, citation.venue_texts
+
+
+def adopt_citation(draft_title: str) -> bool:
+    """A short name (`Inside-Outside Net`, `Toronto`) gives way to the full title a nested line cites."""
+    return len(draft_title.split()) <= 4
 
 
 _SCHEME_LINK = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):")
@@ -252,14 +392,15 @@ def lost_entry_message(pieces: list[Piece]) -> str:
     text = "".join(p.text for p in pieces if p.kind == "text")
     if _refused_schemes(text):
         return ""
-    if "](" in text or "http://" in text.lower() or "https://" in text.lower():
+    if "](" in text:
         return "looks like an entry but has no readable link"
     return ""
 
 
 def titled(drafts: list[_Draft]) -> list[_Draft]:
-    """Drafts that name a paper; a lone code or venue link only adds to the entry it belongs to."""
-    return [d for d in drafts if d.title or d.url]
+    """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
+    A line with a title and no link is a group or a topic, not an entry."""
+    return [d for d in drafts if d.url]
 
 
 _SPACE = re.compile(r"\s")
@@ -270,10 +411,12 @@ def _no_spaces(url: str) -> str:
     return _SPACE.sub(lambda m: "%" + format(ord(m.group()), "02X") if ord(m.group()) < 128 else "%20", url)
 
 
-def build_entry(draft: _Draft, context: list[Piece], line: int, ctx: ItemContext, **extra: object) -> Entry:
-    """Resolve identifiers, venue and year for a draft; `extra` carries what a table column said."""
+def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> Entry:
+    """Resolve identifiers, venue, year and kind for a draft; `extra` carries what a table column said."""
+    if not draft.url and draft.extra_urls:
+        draft.url = draft.extra_urls[0]
     draft.url, draft.code_url = _no_spaces(draft.url.strip()), _no_spaces(draft.code_url.strip())
-    draft.alt_urls = list(dict.fromkeys(_no_spaces(u.strip()) for u in draft.alt_urls))
+    draft.alt_urls = list(dict.fromkeys(_no_spaces(u.strip()) for u in draft.alt_urls if u.strip()))
     ids: Identifiers | None = _identifiers(draft.url) if draft.url else None
     arxiv_id = ids.arxiv_id if ids else ""
     doi = ids.doi if ids else ""
@@ -281,24 +424,28 @@ def build_entry(draft: _Draft, context: list[Piece], line: int, ctx: ItemContext
         alt_ids = _identifiers(alt)
         arxiv_id = arxiv_id or alt_ids.arxiv_id
         doi = doi or alt_ids.doi
-    if not arxiv_id:
-        found = arxiv_ids_in_text(" ".join([draft.title, *(p.text for p in context if p.kind == "text")]))
+    if not arxiv_id and not draft.url:
+        found = arxiv_ids_in_text(" ".join([draft.title, *draft.loose, *draft.marked]))
         arxiv_id = found[0] if found else ""
     paren = _TITLE_PAREN.search(draft.title)
-    title_venue = [paren.group(1)] if paren and L.is_venue_label(paren.group(1)) else []
-    marked, loose = venue_texts(draft.after or context)
-    venue, year = venue_and_year([*title_venue, draft.venue_hint, *marked], loose)
+    title_venue = [paren.group(1)] if paren and is_venue_label(paren.group(1)) else []
+    venue, year = venue_and_year([*title_venue, *draft.marked], draft.loose)
     venue = str(extra.get("venue") or "") or venue
     year = extra.get("year") or year  # type: ignore[assignment]
-    if year is None and arxiv_id:
+    if year is None and arxiv_id and not extra.get("no_id_year"):
         year = year_from_arxiv_id(arxiv_id)
     if venue == "" and arxiv_id and not doi and draft.url and "arxiv" in draft.url.lower():
         venue = "arXiv"
+    authors = list(extra.get("authors") or []) or draft.authors  # type: ignore[call-overload]
+    kind = entry_kind(draft.title, draft.url, ctx.section, ctx.kind, has_code=bool(draft.code_url))
+    title = draft.title
+    if kind == "tool":
+        title = description_head(title)
     return Entry(
         source=ctx.source,
-        line=line,
+        line=draft.line or line,
         section=ctx.section,
-        title=draft.title or draft.url,
+        title=title or draft.url,
         url=draft.url,
         alt_urls=draft.alt_urls,
         code_url=_no_spaces(str(extra.get("code_url") or "")) or draft.code_url,
@@ -306,5 +453,19 @@ def build_entry(draft: _Draft, context: list[Piece], line: int, ctx: ItemContext
         doi=doi,
         venue=venue,
         year=year if isinstance(year, int) else None,
-        authors=list(extra.get("authors") or []),  # type: ignore[call-overload]
+        authors=authors,
+        kind=kind,
     )
+
+
+__all__ = [
+    "ItemContext",
+    "adopt_citation",
+    "build_entry",
+    "citation_title",
+    "is_short_name",
+    "lost_entry_message",
+    "read_entries",
+    "titled",
+    "warn_refused_schemes",
+]

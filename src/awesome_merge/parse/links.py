@@ -10,39 +10,14 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..ids import arxiv_id_from_url, doi_from_url, github_repo, is_http_url, openreview_id
+from .vocabulary import CODE_WORDS, EXTRA_WORDS, VERSION_WORDS
 
-# Words that make a short link label an alternate version of the entry before it, not an entry of its own.
-_ALT_WORDS = (
-    r"paper|pdf|arxiv(?:[:\s.]*[\w./-]*)?|preprint|abs|abstract|link|url|html|doi(?::\s*\S+)?|openreview|"
-    r"proceedings|publisher|published|version|poster|oral|spotlight|camera[- ]ready|full[- ]text|"
-    r"journal|conference|extended|acm|ieee|springer|semantic\s*scholar|papers\s*with\s*code|pwc"
-)
 _ALT_LABEL = re.compile(
-    rf"^[\W_]*(?:[\w.’'-]+\s+){{0,2}}(?:{_ALT_WORDS})(?:\s+[\w.’'-]+){{0,2}}[\W_]*$", re.I
+    rf"^[\W_]*(?:[\w.’'-]+\s+){{0,2}}(?:{VERSION_WORDS})(?:\s+[\w.’'-]+){{0,2}}[\W_]*$", re.I
 )
-_CODE_LABEL = re.compile(
-    r"^[\W_]*(?:official\s+)?(?:code|github|gitlab|repo|repository|implementation|source(?:\s+code)?|"
-    r"pytorch|tensorflow|jax)(?:\s+\w+)?[\W_]*$",
-    re.I,
-)
-_EXTRA_LABEL = re.compile(
-    r"^[\W_]*(?:slides?|video|talk|blog|website|web|homepage|project(?:\s+page)?|demo|dataset|data|bibtex|"
-    r"bib|cite|citation|zhihu|twitter|tweet|youtube|model|models|weights|huggingface|hf|leaderboard|"
-    r"benchmark page|supp(?:lementary)?|appendix|review|reviews)[\W_]*$",
-    re.I,
-)
-VENUES = (
-    "neurips|nips|icml|iclr|aaai|ijcai|cvpr|iccv|eccv|wacv|acl|emnlp|naacl|eacl|coling|findings|kdd|www|"
-    "sigir|cikm|wsdm|icde|vldb|sigmod|mlsys|osdi|sosp|nsdi|usenix|atc|infocom|mobicom|mobisys|sensys|"
-    "icassp|interspeech|tmlr|jmlr|tpami|tnnls|tkde|tmc|ton|tpds|tifs|tdsc|jsac|arxiv|openreview|uai|"
-    "aistats|colt|icdm|sdm|ecml|pkdd|iswc|recsys|mm|acm|ieee|springer|nature|science|ccs|s&p|sp|"
-    "ndss|security|euro|globecom|icc|wcnc|ijcnn|icpr|icip|miccai|isbi|bmvc|accv|iros|icra|corl|rss|"
-    "fl|fl-icml|fl-neurips|workshop|conference|symposium|journal|transactions|trans|letters|magazine|"
-    "proceedings|international|annual|on|of|the|and|in|for|track|main|short|long|demo|oral|poster|"
-    "spotlight|version"
-)
-_VENUE_WORD = re.compile(rf"\b(?:{VENUES})\b", re.I)
-_YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
+_CODE_LABEL = re.compile(rf"^[\W_]*(?:official\s+)?(?:{CODE_WORDS})(?:\s*[/&+]?\s*\w+)?[\W_]*$", re.I)
+_VERSION_TOKEN = re.compile(rf"(?:{VERSION_WORDS})", re.I)
+_EXTRA_LABEL = re.compile(rf"^[\W_]*(?:{EXTRA_WORDS})[\W_]*$", re.I)
 _INDEX_PATH = re.compile(
     r"/(?:conferences?|events?|dblp|db/conf|db/journals|volumes?|toc|issues?)(?:/|$)", re.I
 )
@@ -72,19 +47,14 @@ def is_alt_label(text: str) -> bool:
     """`[PDF]`, `AAAI'24 version`, `arXiv:2409.15723`; not a title that happens to say "paper"
     ("A paper on federated LLMs"): a label is short and has none of a title's small words."""
     words = re.findall(r"[\w’'-]+", text.lower())
-    return len(words) <= 4 and not _TITLE_WORDS.intersection(words) and bool(_ALT_LABEL.match(text))
+    if len(words) > 4 or _TITLE_WORDS.intersection(words):
+        return False
+    letters = re.findall(r"[a-z]+", text.lower())  # `Paper-arXiv15`, `PDF(arXiv)`
+    return bool(_ALT_LABEL.match(text)) or bool(letters and _VERSION_TOKEN.fullmatch(letters[0]))
 
 
 def is_extra_label(text: str) -> bool:
     return bool(_EXTRA_LABEL.match(text))
-
-
-def is_venue_label(text: str) -> bool:
-    """`NeurIPS 2023`, `ICLR'24`, `[AAAI]`: nothing but venue words and years."""
-    if not text.strip() or len(text) > 60 or not _VENUE_WORD.search(text):
-        return False
-    rest = _YEARISH.sub(" ", _VENUE_WORD.sub(" ", text))
-    return not re.sub(r"[\W_]+", "", rest)
 
 
 def is_paper_url(href: str) -> bool:

@@ -1,46 +1,103 @@
-"""Tables (Markdown or HTML) to entries: a title column means one paper a row, else every cell is read."""
+"""Tables (Markdown or HTML) to entries, read by their header and by what their cells hold.
+
+The header names the columns (`Title`, `Venue`, `Year`, `Code`, `Authors`...), but the title column is
+chosen by evidence: among the columns a header could mean (`Name`, `Paper`, `Title`), the one whose cells
+read as titles. A table with no such column has every cell read as a container of its own.
+"""
 
 from __future__ import annotations
 
 import re
 
 from ..frame import Entry
-from ..ids import year_in_text
 from ..text import clean_section, squash
 from . import links as L
-from .item import (
-    ItemContext,
-    _Draft,
-    build_entry,
-    lost_entry_message,
-    parse_authors,
-    read_entries,
-    titled,
-    warn_refused_schemes,
-)
+from .authors import parse_authors
+from .item import ItemContext, _Draft, build_entry, classify, lost_entry_message, read_entries, titled
+from .kind import section_kind
 from .pieces import Block, Piece, plain_text
+from .title import clean_decorated_title, is_title_like
+from .venue import year_of
 
-_ROLES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "paper", "papers", "paper title", "name", "work", "publication", "article", "method"),
-    "link": ("link", "links", "url", "pdf", "arxiv", "paper link", "download", "resource", "resources"),
-    "venue": ("venue", "conference", "journal", "conf", "published in", "pub", "booktitle"),
-    "year": ("year", "date", "time", "published", "month"),
-    "code": ("code", "github", "repo", "repository", "implementation", "official code", "stars"),
-    "authors": ("author", "authors", "first author"),
+# Header words for each role; a header may hold several (`Title & Authors`, `Conf/Jour`).
+_ROLE_WORDS: dict[str, frozenset[str]] = {
+    "year": frozenset({"year", "date", "time", "month", "when"}),
+    "title": frozenset(
+        {"title", "paper", "papers", "name", "work", "publication", "article", "method", "model", "dataset",
+         "datasets", "benchmark", "project", "tool", "library", "resource", "book", "course", "talk"}
+    ),
+    "link": frozenset({"link", "links", "url", "pdf", "arxiv", "download", "resources", "doi"}),
+    "venue": frozenset({"venue", "conference", "conf", "journal", "jour", "pub", "booktitle", "published",
+                        "publisher", "source", "where"}),
+    "code": frozenset({"code", "github", "repo", "repository", "implementation", "stars", "official"}),
+    "authors": frozenset({"author", "authors", "speaker", "speakers", "presenter", "by", "who"}),
 }
 
 
-def column_roles(header: list[str]) -> dict[str, int]:
-    """Which column holds what, from the header words (`Title`, `Venue`, `Year`, `GitHub`...)."""
+def _header_words(name: str) -> list[str]:
+    return re.findall(r"[a-z]+", name.lower())
+
+
+def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
+    """Which column holds what: header words first, then, for the title, the cells' evidence."""
     roles: dict[str, int] = {}
+    title_candidates: list[int] = []
     for index, name in enumerate(header):
-        key = re.sub(r"[^a-z ]+", " ", name.lower()).strip()
-        key = squash(key)
-        for role, words in _ROLES.items():
-            if role not in roles and key in words:
+        words = _header_words(name)
+        if not words:
+            continue
+        if "title" in words:
+            title_candidates.insert(0, index)
+            continue
+        if len(words) <= 3 and words[-1] in _ROLE_WORDS["year"]:  # `Earliest publication time`, `Date`
+            roles.setdefault("year", index)
+            continue
+        for role in ("authors", "code", "venue", "link"):
+            if role not in roles and any(w in _ROLE_WORDS[role] for w in words) and len(words) <= 3:
+                if role == "venue" and "paper" in words:
+                    continue
                 roles[role] = index
                 break
+        else:
+            if any(w in _ROLE_WORDS["title"] for w in words):
+                title_candidates.append(index)
+    title = _best_title_column(title_candidates, rows, header)
+    if title is not None:
+        roles["title"] = title
+        for role in ("link", "venue", "code", "authors", "year"):
+            if roles.get(role) == title:
+                del roles[role]
+        # A `Paper` column beside a title column holds the paper's link.
+        for index in title_candidates:
+            if index != title and "link" not in roles and _header_words(header[index])[:1] == ["paper"]:
+                roles["link"] = index
     return roles
+
+
+def _cell_title_words(pieces: list[Piece]) -> int:
+    """How many words of title a cell holds: its titled link's text, or its plain text."""
+    for piece in pieces:
+        if piece.kind == "link" and classify(piece) == "title":
+            return len(piece.text.split())
+    if any(p.kind == "link" for p in pieces):
+        return 0
+    text = clean_decorated_title(plain_text(pieces))
+    return len(text.split()) if is_title_like(text) else 0
+
+
+def _best_title_column(candidates: list[int], rows: list[Block], header: list[str]) -> int | None:
+    if not candidates:
+        return None
+    if "title" in _header_words(header[candidates[0]]):
+        return candidates[0]
+    sample = rows[:50]
+
+    def score(index: int) -> float:
+        counts = [_cell_title_words(_cell(row, index)) for row in sample]
+        return sum(counts) / max(len(counts), 1)
+
+    best = max(candidates, key=lambda i: (score(i), -i))
+    return best if score(best) >= 1.5 else None
 
 
 def _cell(row: Block, index: int | None) -> list[Piece]:
@@ -49,55 +106,99 @@ def _cell(row: Block, index: int | None) -> list[Piece]:
     return row.children[index].pieces
 
 
-def _row_entry(row: Block, roles: dict[str, int], ctx: ItemContext) -> Entry | None:
+def _kind_of_column(header: list[str], index: int) -> str:
+    words = _header_words(header[index]) if index < len(header) else []
+    return section_kind(" ".join(words)) if words else ""
+
+
+def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemContext) -> Entry | None:
     """One paper per row: the title column names it, the other columns add link, venue, year, code."""
     title_pieces = _cell(row, roles["title"])
     drafts = titled(read_entries(title_pieces, row.line, ctx))
-    draft = drafts[0] if drafts else _Draft(title=squash(plain_text(title_pieces)).strip("*_ "))
+    draft = drafts[0] if drafts else _Draft()
+    if not draft.title:
+        draft.title = clean_decorated_title(squash(plain_text(title_pieces)))
     for index, cell in enumerate(row.children):
         if index == roles["title"]:
             continue
         for piece in cell.pieces:
-            if piece.kind == "text" and "](" in piece.text:
-                warn_refused_schemes(piece.text, row.line, ctx)
             if piece.kind not in ("link", "image") or L.is_navigation(piece.href):
                 continue
             if L.is_unsafe(piece.href):
                 ctx.warn(piece.line or row.line, f"dropped a link that is not http(s): {piece.href[:60]!r}")
-            elif L.code_repo(piece.href) and (index == roles.get("code") or piece.kind == "image"):
-                draft.code_url = draft.code_url or L.code_repo(piece.href)
-            elif piece.kind == "link" and index != roles.get("code"):
-                if draft.url:
-                    draft.add_alt(piece.href)
-                else:
-                    draft.url = piece.href
-    if not draft.title:
+            elif index == roles.get("code") or (piece.kind == "image" and L.code_repo(piece.href)):
+                if piece.kind == "link" or not draft.code_url:
+                    draft.code_url = draft.code_url or L.code_repo(piece.href) or piece.href
+            elif piece.kind == "link" and index == roles.get("link"):
+                draft.add_url(piece.href)
+            elif piece.kind == "link" and classify(piece) in ("alt", "title") and index != roles.get("venue"):
+                draft.add_url(piece.href)
+            elif piece.kind == "link" and classify(piece) == "code":
+                draft.code_url = draft.code_url or L.code_repo(piece.href) or piece.href
+    if not draft.title or not is_title_like(draft.title):
         if draft.url or lost_entry_message([p for c in row.children for p in c.pieces]):
             ctx.warn(row.line, "table row has links but no title: read it by hand")
         return None
     text_of = {role: squash(plain_text(_cell(row, i))) for role, i in roles.items()}
-    year = year_in_text(text_of.get("year", "")) if "year" in roles else None
-    return build_entry(
+    venue_text = text_of.get("venue", "").strip("*_ -–")
+    year = year_of(text_of.get("year", "")) if "year" in roles else None
+    if venue_text:
+        draft.marked.insert(0, venue_text)
+    stated_kind = ctx.kind
+    ctx.kind = stated_kind or _kind_of_column(header, roles["title"])
+    entry = build_entry(
         draft,
-        [],
         row.line,
         ctx,
-        venue=text_of.get("venue", "").strip("*_ "),
         year=year,
-        authors=parse_authors(text_of.get("authors", "")),
+        authors=parse_authors(text_of.get("authors", "")) if text_of.get("authors") else [],
     )
+    ctx.kind = stated_kind
+    return entry
+
+
+def _header_from_first_row(header: list[str], rows: list[Block]) -> tuple[list[str], list[Block]]:
+    """HTML tables often put their header in a plain first row of `<td>` cells: take it when it holds
+    no link, only short labels, and names a role."""
+    if header or not rows:
+        return header, rows
+    first = rows[0]
+    cells = [c.pieces for c in first.children]
+    if len(cells) < 2 or any(p.kind == "link" for c in cells for p in c):
+        return header, rows
+    names = [squash(plain_text(c)) for c in cells]
+    if all(len(n.split()) <= 6 for n in names) and any(
+        w in words for n in names for w in _header_words(n) for words in _ROLE_WORDS.values()
+    ):
+        return names, rows[1:]
+    return header, rows
+
+
+def _section_row(row: Block, width: int) -> str:
+    """A row of one non-empty, link-free cell across a wider table names the rows below it."""
+    filled = [c for c in row.children if plain_text(c.pieces).strip() or c.pieces]
+    if width < 2 or len(filled) != 1 or any(p.kind == "link" and classify(p) != "nav" for p in filled[0].pieces):
+        return ""
+    return clean_section(squash(plain_text(filled[0].pieces)))
 
 
 def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[Entry]:
-    roles = column_roles(header)
+    header, rows = _header_from_first_row(header, rows)
+    roles = column_roles(header, rows)
     entries: list[Entry] = []
+    base = ctx.section
     if "title" in roles:
+        width = max(len(header), *(len(r.children) for r in rows)) if rows else len(header)
         for row in rows:
-            entry = _row_entry(row, roles, ctx)
+            label = _section_row(row, width)
+            if label:
+                ctx.section = " > ".join(p for p in (base, label) if p)
+                continue
+            entry = _row_entry(row, roles, header, ctx)
             if entry is not None:
                 entries.append(entry)
+        ctx.section = base
         return entries
-    base = ctx.section
     context: dict[int, str] = {}  # a blank context cell repeats the one above it
     for row in rows:
         row_context: list[str] = []
@@ -111,7 +212,7 @@ def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[E
         ctx.section = " > ".join(trail)
         for cell in row.children:
             drafts = titled(read_entries(cell.pieces, row.line, ctx, split=True))
-            entries.extend(build_entry(d, [], row.line, ctx) for d in drafts)
+            entries.extend(build_entry(d, row.line, ctx) for d in drafts if d.url)
             message = "" if drafts else lost_entry_message(cell.pieces)
             if message:
                 ctx.warn(row.line, f"table cell: {message}")

@@ -1,0 +1,161 @@
+"""Which text of an entry is its title, and what decorates it.
+
+The rules, strongest first (`choose_title` applies them to one line of pieces):
+1. a quoted title: `"Title"`, `“Title”`, also around bold (`"**Title**."`), in the text outside links;
+2. the first link whose text reads as a title (not a role word such as pdf, code or project; not a venue);
+3. bold text before the first link that is neither a venue, numbering, nor a short name introducing
+   more text (`**Name**: the title ...`);
+4. the plain text before the first link, read as a citation (`Authors, Title, Venue, Year`,
+   `Title (2016), A. Author et al.`).
+Every title is then cleaned of decoration (`clean_decorated_title`): emoji and `:shortcode:` marks,
+numbering, a leading `[Tag]` before the real title, a trailing `(@affiliation)` or `(Project)` marker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..text import clean_title, squash
+from .authors import _name_ok, looks_like_authors, parse_authors
+from .venue import is_venue_label, year_of
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
+_NUMBERING = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s|\D)|#\d{1,4}\b|[-*•·|:>])\s*")
+_LEADING_TAG = re.compile(r"^\[([^\[\]]{1,60})\]\s*")
+_TRAILING_AFFILIATION = re.compile(r"\s*\(\s*@[^()]*\)\s*$|\s*@\s*[\w .&-]{1,40}$")
+_TRAILING_MARKER = re.compile(
+    r"\s*[\[(]\s*(?:project|code|pdf|paper|github|website|web|demo|video|blog|new|hot|updated?|"
+    r"coming soon|oral|spotlight|poster|highlight|survey)\s*[\])]\s*$",
+    re.I,
+)
+_BY_AUTHORS = re.compile(r"^(?P<title>.{3,}?)\s*(?:[,.\-–—]\s*)?\bby\s+(?P<who>[^()]{2,120})$", re.I)
+_WHEN_PAREN = re.compile(r"^(?P<title>.{3,}?)\s*\((?P<when>[^()]{0,40}\b(?:19|20)\d\d\b[^()]{0,20})\)(?P<rest>.*)$")
+_ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?\d{4}[.:]\d{4,5}(?:v\d+)?$|^arxiv\s*:", re.I)
+_SENTENCE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
+
+
+@dataclass
+class Citation:
+    """What the text around a title says besides it."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    venue_texts: list[str] = field(default_factory=list)
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) in {"So", "Sk", "Cf", "Co", "Cn", "Mn", "Cs"} or char in "\ufe0f\u200d"
+
+
+def strip_symbols(text: str) -> str:
+    """Emoji and `:fire:` shortcodes out, wherever they stand: they mark an entry, never name it."""
+    text = _SHORTCODE.sub(" ", text)
+    if not text.isascii():
+        text = "".join(" " if _is_symbol(c) else c for c in text)
+    return squash(text)
+
+
+def clean_decorated_title(text: str) -> str:
+    """A title as the list means it: no emoji, numbering, leading `[Tag]`, `(@affiliation)`, `(Project)`."""
+    text = strip_symbols(text)
+    for _ in range(3):
+        before = text
+        text = _NUMBERING.sub("", text)
+        tag = _LEADING_TAG.match(text)
+        if tag and len(text[tag.end() :].split()) >= 2:
+            text = text[tag.end() :]
+        text = _TRAILING_AFFILIATION.sub("", text)
+        text = _TRAILING_MARKER.sub("", text)
+        text = text.strip(" \"“”'‘’*_")
+        if text == before:
+            break
+    return clean_title(text)
+
+
+def split_by_author(title: str) -> tuple[str, list[str]]:
+    """`Training tricks by YB`, `Deep Learning ... By Andrew Ng`: a trailing `by` and names are authors."""
+    match = _BY_AUTHORS.match(title)
+    who = match.group("who").strip(" .") if match else ""
+    if match and (looks_like_authors(who, loose=True) or (len(who.split()) <= 3 and who[:1].isupper())):
+        return match.group("title").strip(" ,.-–—"), parse_authors(who)
+    return title, []
+
+
+def is_title_like(text: str) -> bool:
+    """Enough words to be a title and not a venue, a year, a number or a URL."""
+    text = squash(text)
+    if not text or not any(c.isalpha() for c in text) or is_venue_label(text):
+        return False
+    return not re.match(r"^\W*(?:https?://|www\.)", text, re.I)
+
+
+def _is_year_or_id(part: str) -> bool:
+    bare = part.strip(" .;")
+    return bool(re.fullmatch(r"(?:19|20)\d\d[a-z]?", bare) or _ARXIV_TEXT.match(bare))
+
+
+def read_citation(text: str) -> Citation:
+    """Plain text that holds a title among other things: `Authors, Title, Venue, Year.`,
+    `Title (2016), A. Author et al.`, `Title, arXiv 2024`. The title is what is left once names lead
+    and venue words and years trail."""
+    text = squash(text).strip(" ,;")
+    when = _WHEN_PAREN.match(text)
+    if when and len(when.group("title").split()) >= 1:
+        rest = when.group("rest").strip(" ,.;")
+        authors = parse_authors(rest) if rest and looks_like_authors(rest, loose=True) else []
+        inner = read_citation(when.group("title"))
+        return Citation(inner.title, inner.authors or authors, [when.group("when"), *inner.venue_texts])
+    parts = [p.strip() for p in re.split(r",\s+", text) if p.strip()]
+    if len(parts) == 1:
+        titled, authors = split_by_author(text)
+        return Citation(titled, authors)
+    end = len(parts)
+    trailing: list[str] = []
+    while end > 1 and (is_venue_label(parts[end - 1].strip(" .")) or _is_year_or_id(parts[end - 1])):
+        end -= 1
+        trailing.insert(0, parts[end])
+    start = 0
+    while start < end - 1 and _name_ok(parts[start].strip(" .")) and len(parts[start].split()) <= 4:
+        start += 1
+    # One leading name is as likely the head of a title (`Deep Learning, ...`) as a person: ask for two,
+    # or for `et al.`-free certainty that the rest is a long title.
+    if start == 1 and len(" ".join(parts[1:end]).split()) < 3:
+        start = 0
+    authors = parse_authors(", ".join(parts[:start])) if start else []
+    title = ", ".join(parts[start:end])
+    title, by = split_by_author(title)
+    return Citation(title, authors or by, [", ".join(trailing)] if trailing else [])
+
+
+def quoted_title(text: str) -> tuple[int, int, str] | None:
+    """The first quoted run of two or more words: lists quote a paper's title, rarely anything else."""
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1).strip(" ,.")
+        if len(inner.split()) >= 2 and is_title_like(inner):
+            return match.start(), match.end(), inner
+    return None
+
+
+def is_short_name(title: str) -> bool:
+    """`FedDAT`, `RoboSpatial`, `LLM-Brain`: a coined name, not a title."""
+    return len(title.split()) <= 2 and len(title) <= 30
+
+
+def description_head(text: str) -> str:
+    """`Synapses - A lightweight library ...`, `Tensorflow: An open source library`: a tool's name is the
+    head before its description."""
+    parts = _SENTENCE_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) <= 4 and len(parts[1].split()) >= 3:
+        return parts[0].strip()
+    return text
+
+
+def year_in(texts: list[str]) -> int | None:
+    for text in texts:
+        found = year_of(text)
+        if found:
+            return found
+    return None

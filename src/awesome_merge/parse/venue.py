@@ -1,0 +1,99 @@
+"""Venue and year as a list states them: `ICLR 2020.`, `NeurIPS'24`, `*CVPR 2023*`, `ACL'23 Findings`,
+`arXiv preprint arXiv:1409.1556 (2014)`, `Journal of Machine Learning Research 15.1 (2014): 1929-1958`.
+
+Text the list set apart (emphasis, brackets, a venue column) may name any venue; running text counts only
+when it is made of venue words, so a description never becomes a venue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..ids import year_in_text
+from ..text import squash
+from .vocabulary import NO_VENUE_WORDS, VENUE_WORDS
+
+# Venue and date are a few words; longer text is description, and scanning it with these patterns would
+# cost time proportional to a hostile line's length for every entry on it.
+MAX_VENUE_TEXT = 300
+
+_MONTHS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|"
+    r"ember)?\.?(?=[\s,.;)]|$|\d)",
+    re.I,
+)
+_MONTH_SHORT_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+['’]?(\d{2})\b(?![\d.:])", re.I
+)
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d{2})\b")
+_YEAR_TOKEN = re.compile(r"['’]?\b(?:19|20)\d{2}\b(?:[-./]\d{1,2})*|['’]\d{2}\b")
+_IDENTIFIER = re.compile(r"\barxiv\s*:\s*\S+|\babs/\S+|\bdoi\s*:\s*\S+", re.I)
+_VOLUME_PAGES = re.compile(
+    r"\b(?:vol(?:ume)?\.?\s*)?\d+(?:\.\d+)?\s*\(\d+\)|\b\d+(?:\.\d+)?(?=\s*\(\s*(?:19|20)\d\d)|"
+    r"\bpp?\.\s*\d+(?:\s*[-–]\s*\d+)?|:\s*\d+\s*[-–]\s*\d+|\b\d+\s*[-–]\s*\d+\b|\bno\.\s*\d+|\bvol\.\s*\d+",
+    re.I,
+)
+_PROCEEDINGS = re.compile(
+    r"^\s*(?:in\s+)?(?:proceedings of (?:the )?)?(?:\d+(?:st|nd|rd|th)\s+)?(?=\S)|^\s*in\s+", re.I
+)
+_NOISE = re.compile(
+    r"\b(?:version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link|accepted(?: (?:at|by|to))?|"
+    r"to appear(?: in)?|published (?:in|at)|preprint|an?|book|highlight|best paper(?: award)?)\b",
+    re.I,
+)
+_VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
+_YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
+_STRIP = " ,;:.-–—*_[]()'’·|/&"
+_CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
+
+
+def is_venue_label(text: str) -> bool:
+    """`NeurIPS 2023`, `ICLR'24`, `[AAAI]`: nothing but venue words and years."""
+    if not text.strip() or len(text) > 60 or not _VENUE_WORD.search(text):
+        return False
+    rest = _YEARISH.sub(" ", _VENUE_WORD.sub(" ", text))
+    return not re.sub(r"[\W_]+", "", rest)
+
+
+def year_of(text: str) -> int | None:
+    """The year a short text states: `2023`, `Sep 23`, `NeurIPS'24`, `2024.05`."""
+    text = text[:MAX_VENUE_TEXT]
+    short = _MONTH_SHORT_YEAR.search(text) or _SHORT_YEAR.search(text)
+    if short:
+        return int("20" + short.group(1)) if int(short.group(1)) < 50 else int("19" + short.group(1))
+    return year_in_text(text)
+
+
+def venue_words(text: str) -> str:
+    """What names the venue once dates, identifiers, volumes, pages and filler are taken out."""
+    text = squash(text[: MAX_VENUE_TEXT * 4])[:MAX_VENUE_TEXT]
+    text = _IDENTIFIER.sub(" ", text)
+    text = _VOLUME_PAGES.sub(" ", text)
+    text = _MONTH_SHORT_YEAR.sub(" ", text)
+    text = _YEAR_TOKEN.sub(" ", text)
+    text = _MONTHS.sub(" ", text)
+    text = _NOISE.sub(" ", text)
+    text = _PROCEEDINGS.sub("", squash(text))
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
+    rest = squash(text).strip(_STRIP)
+    if rest.lower() in NO_VENUE_WORDS or not any(c.isalpha() for c in rest):
+        return ""
+    return _CANONICAL.get(rest.lower(), rest)
+
+
+def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[str, int | None]:
+    """Venue and year around an entry. `marked` text was set apart by the list (`[ICLR 2025]`,
+    `*Dec 2024 NeurIPS Workshop*`, `(AAAI'24)`, a venue column); `loose` is running text
+    (`- Smith et al., ICML 2023`), whose words count as a venue only when they are venue words."""
+    venue, year = "", None
+    for text, is_marked in [*((t, True) for t in marked), *((t, False) for t in loose)]:
+        if not text or not text.strip():
+            continue
+        year = year or year_of(text)
+        if venue:
+            continue
+        words = venue_words(text)
+        if words and (is_venue_label(words) or (is_marked and len(words.split()) <= 8)):
+            venue = words
+    return venue, year

@@ -1,0 +1,82 @@
+"""The words the reader recognises, each vocabulary stated once.
+
+Nothing here belongs to one field or one list: these are the words paper lists of any field use for a
+link's role, a venue, a kind of entry, or a section that holds no entries. Field-specific names belong in a
+project's config, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A link labelled with one of these words is another copy of the entry's paper, never a title.
+VERSION_WORDS = (
+    r"paper|papers|pdf|pub|publication|arxiv(?:[:\s.]*[\w./-]*)?|preprint|abs|abstract|link|links|url|html|"
+    r"doi(?::\s*\S+)?|openreview|proceedings|publisher|published|version|poster|oral|spotlight|"
+    r"camera[- ]ready|full[- ]text|journal|conference|extended|acm|ieee|springer|semantic\s*scholar|"
+    r"papers\s*with\s*code|pwc|docs?|documentation|here|download|read|online|ebook|book|free|article"
+)
+# A link labelled with one of these words is the entry's code.
+CODE_WORDS = (
+    r"code|codes|github|gitlab|repo|repository|implementation|source(?:\s+code)?|pytorch|tensorflow|tf|"
+    r"torch|jax|keras|caffe|matlab|official\s+code|unofficial\s+code|pytorch\s+code|tensorflow\s+code"
+)
+# A link labelled with one of these words is material about the entry: neither its paper nor its code.
+EXTRA_WORDS = (
+    r"slides?|video|videos|talk|blog|website|web|homepage|home\s*page|project(?:\s+page)?|page|demo|"
+    r"dataset|datasets|data|bibtex|bib|cite|citation|zhihu|twitter|tweet|youtube|model|models|weights|"
+    r"checkpoints?|huggingface|hf|leaderboard|benchmark\s+page|supp(?:lementary)?|appendix|review|reviews|"
+    r"poster\s+pdf|colab|notebook|media|news|press|summary|notes|report|website\s+link|coming\s+soon|"
+    r"comming\s+soon|tbd|todo|n/?a"
+)
+
+# Venue words: a short text made of these and years names a venue (`NeurIPS 2023`, `ICLR'24`).
+VENUE_WORDS = (
+    "neurips|nips|icml|iclr|aaai|ijcai|cvpr|iccv|eccv|wacv|acl|emnlp|naacl|eacl|coling|findings|kdd|www|"
+    "sigir|cikm|wsdm|icde|vldb|sigmod|mlsys|osdi|sosp|nsdi|usenix|atc|infocom|mobicom|mobisys|sensys|"
+    "icassp|interspeech|tmlr|jmlr|tpami|tnnls|tkde|tmc|ton|tpds|tifs|tdsc|jsac|tip|tog|tvcg|ijcv|pami|"
+    "arxiv|openreview|uai|aistats|colt|icdm|sdm|ecml|pkdd|iswc|recsys|mm|acm|ieee|springer|elsevier|"
+    "nature|science|ccs|s&p|ndss|security|euro|globecom|icc|wcnc|ijcnn|icpr|icip|miccai|isbi|bmvc|accv|"
+    "iros|icra|corl|rss|siggraph|eurographics|3dv|chi|uist|www|wsdm|lrec|tacl|cl|naacl-hlt|hlt|icme|"
+    "fl|fl-icml|fl-neurips|workshop|workshops|conference|symposium|journal|transactions|trans|letters|"
+    "magazine|proceedings|international|annual|on|of|the|and|in|for|track|main|short|long|demo|oral|"
+    "poster|spotlight|version|preprint|biorxiv|medrxiv|chemrxiv|ssrn|press|book|thesis|tech|report"
+)
+# Words that stand for "not yet published": they give no venue of their own (`Preprint'24` is a year only).
+NO_VENUE_WORDS = frozenset({"preprint", "tbd", "unpublished", "under review", "submitted", "working paper"})
+
+# Headings and table headers that say what kind of entry they hold. The first match wins; the nearest
+# heading is asked first.
+KIND_OF_SECTION: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("benchmark", re.compile(r"\b(?:benchmarks?|leaderboards?|evaluation suites?)\b", re.I)),
+    ("dataset", re.compile(r"\b(?:datasets?|data ?sets?|corpora|corpus)\b", re.I)),
+    (
+        "tool",
+        re.compile(
+            r"\b(?:tools?|toolkits?|toolboxes?|software|librar(?:y|ies)|frameworks?|packages?|courses?|"
+            r"lectures?|videos?|talks?|tutorials?|blogs?|blog posts?|websites?|platforms?|systems? and "
+            r"tools?|applications?|apps?|projects?|demos?|implementations?|open[- ]source|codebases?|"
+            r"podcasts?|newsletters?|slides|mooc|articles?)\b",
+            re.I,
+        ),
+    ),
+    ("paper", re.compile(r"\b(?:papers?|books?|surveys?|publications?|reading list|theses|thesis)\b", re.I)),
+)
+
+# Sections whose links are not entries: people, venues, other lists, the list's own housekeeping.
+NOT_ENTRY_SECTION = re.compile(
+    r"^(?:\W*)(?:researchers?|people|authors|contributors?|maintainers?|team|community|"
+    r"conferences?(?: and workshops?)?|venues?|journals?|events?|meetups?|"
+    r"(?:other |related |similar )?(?:awesome )?(?:lists?|repositories|repos|resources lists?)|"
+    r"related (?:awesome )?lists?|other awesome lists?|license|licence|citation|cite|how to cite|"
+    r"contributing|contribute|contact|acknowledge?ments?|star history|table of contents|contents|toc)\b"
+    r"(?:\W*)$",
+    re.I,
+)
+
+# Titles that announce a benchmark or a dataset by their own words.
+BENCHMARK_TITLE = re.compile(r"\bbenchmark(?:s|ing)?\b", re.I)
+DATASET_TITLE = re.compile(r"\b(?:dataset|data set|corpus)\b", re.I)
+
+# Link text that points at another list, not at an entry.
+OTHER_LIST_TEXT = re.compile(r"\bawesome\b|\bpapers? ?list\b|\breading list\b", re.I)
