@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
 
-_LATEX_SPAN = re.compile(r"\$[^$]{0,80}\$|\\[A-Za-z]+(?:\{[^{}]{0,80}\})?|\\[{}&%$#_]")
+_LATEX_SPAN = re.compile(r"\$[^$\s][^$]{0,79}\$|\\[A-Za-z]+(?:\{[^{}]{0,80}\})?|\\[{}&%$#_]")
 _LATEX = LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
 _LATEX_FIXUPS = str.maketrans({"ˆ": "^", "˜": "~"})
 _SPACES = re.compile(r"\s+")

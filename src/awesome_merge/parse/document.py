@@ -156,8 +156,10 @@ class _Walker:
         links = [p for item in item_pieces for p in item if p.kind == "link"]
         if not links or any(classify(p) == "title" for p in links) or any(b.children for b in blocks):
             return False
-        if any(not any(p.kind == "link" for p in item) for item in item_pieces):
-            return False
+        for item in item_pieces:  # each line a link with at most a label (`Paper:`), never a title of its own
+            words = "".join(p.text for p in item if p.kind == "text").split()
+            if not any(p.kind == "link" for p in item) or len(words) > 3:
+                return False
         if trail_before is not None:  # the heading named an entry, not a section
             self.trail = trail_before
             self.set_section()
@@ -193,7 +195,10 @@ class _Walker:
         drafts = [
             d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 2
         ]
-        starts_with_title = first.kind == "link" or first.strong
+        # A title first: a link, bold text, or after a short label (`Paper link: [Title](url)`).
+        starts_with_title = first.kind == "link" or first.strong or (
+            first.kind == "text" and first.text.rstrip().endswith((":", "：")) and len(first.text.split()) <= 4
+        )
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
         if len(drafts) == 1 and (starts_with_title or (from_lead and first.text.strip().endswith("."))):
             self.add([build_entry(drafts[0], line, self.ctx)])

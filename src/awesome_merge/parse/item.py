@@ -45,7 +45,14 @@ _DESCRIPTION_KEYS = re.compile(
     re.I,
 )
 
+_NUMBERING_LEAD = re.compile(r"^\W*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
+
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
+
+
+def _names(text: str, authors: list[str]) -> bool:
+    """The text is where the authors were read from."""
+    return bool(authors) and authors[0] in text
 
 
 @dataclass
@@ -72,7 +79,8 @@ class _Draft:
     authors: list[str] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)  # venue and date text the list set apart
     loose: list[str] = field(default_factory=list)  # running text near the title
-    from_link: bool = False  # the title is a link's text
+    source: str = ""  # which title rule named it: quote, link, strong or lead
+    docs: bool = False  # its own link is labelled as documentation: software
     line: int = 0  # the line of the title's link, when the container spans lines (HTML)
     extra_urls: list[str] = field(default_factory=list)  # project pages, videos: kept if nothing else
 
@@ -89,7 +97,7 @@ def classify(piece: Piece) -> str:
     """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, title."""
     href, text = piece.href.strip(), squash(piece.text)
     if piece.kind == "image":
-        return "code" if L.code_repo(href) else "nav"
+        return "code" if L.is_badge_or_repository(href) else "nav"
     if L.is_navigation(href):
         return "nav"
     if L.is_unsafe(href):
@@ -208,38 +216,39 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     quote = quoted_title(outer[: starts[first_role_link] if first_role_link < len(pieces) else len(outer)])
     lead_end = starts[first_link] if first_link < len(pieces) else len(outer)
     draft = _Draft()
+    after = ""  # the text after the title, where names and venue follow it
     if quote:
-        draft.title = quote[2]
-        before, after = outer[: quote[0]], outer[quote[1] :]
+        draft.title, draft.source = quote[2], "quote"
+        before, after = _NUMBERING_LEAD.sub("", outer[: quote[0]]), outer[quote[1] :]
         if looks_like_authors(before.strip(" ,.:;*")):
             draft.authors = parse_authors(before)
-        draft.loose.append(after.split("\x00")[0])
+        draft.marked.append(after.split("\x00")[0])
     else:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
         strong = _strong_title(pieces[:first_link])
         lead = outer[:lead_end]
         if title_index >= 0 and not (strong and title_index > first_link):
-            draft.title = pieces[title_index].text
-            draft.from_link = True
+            draft.title, draft.source = pieces[title_index].text, "link"
             draft.line = pieces[title_index].line
-            before = outer[: starts[title_index]]
-            after_start = starts[title_index] + 1
+            before = _NUMBERING_LEAD.sub("", outer[: starts[title_index]])
+            after = outer[starts[title_index] + 1 :]
             draft.authors = _authors_in([], before) if before.strip() else []
             draft.loose.append(before)
-            draft.loose.append(outer[after_start:].split("\x00")[0])
+            draft.loose.append(after.split("\x00")[0])
         elif strong:
-            draft.title = strong
-            after = lead.split(strong, 1)[-1] if strong in lead else ""
-            draft.loose.append(after)
+            draft.title, draft.source = strong, "strong"
+            after = outer.split(strong, 1)[-1] if strong in outer else ""
+            draft.loose.append(after.split("\x00")[0])
         elif lead.strip(" \x00"):
             citation = read_citation(lead)
-            draft.title = citation.title
+            draft.title, draft.source = citation.title, "lead"
             draft.authors = citation.authors
             draft.marked.extend(citation.venue_texts)
     if not draft.title and title_index < 0 and not any(r in ("alt", "title") for r in roles):
         return []
-    draft.title, by = split_by_author(clean_decorated_title(draft.title)) if draft.title else ("", [])
-    draft.authors = draft.authors or by
+    draft.title = clean_decorated_title(draft.title) if draft.title else ""
+    if draft.source != "quote" and draft.title and not draft.authors and after:
+        draft.authors = _authors_in([p for p in pieces if p.em], after)
     drafts.append(draft)
     current = draft
     for index, (piece, role) in enumerate(zip(pieces, roles, strict=True)):
@@ -259,14 +268,13 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         elif role == "alt":
             if is_venue_label(squash(piece.text)):
                 current.marked.append(squash(piece.text))
+            current.docs = current.docs or (not current.url and L.is_docs_label(squash(piece.text)))
             current.add_url(href)
         elif role == "venue":
             current.marked.append(squash(piece.text))
         elif role == "extra":
             current.extra_urls.append(href)
-    if not draft.authors:
-        draft.authors = _authors_in(pieces[first_link:], outer[lead_end:]) if first_link < len(pieces) else []
-    marked, loose = venue_texts(pieces)
+    marked, loose = venue_texts([p for p in pieces if not (p.em and _names(p.text, draft.authors))])
     draft.marked.extend(marked)
     draft.loose.extend(loose)
     return drafts
@@ -318,6 +326,12 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
             draft.extra_urls.append(href)
         elif role == "venue":
             draft.marked.append(squash(piece.text))
+    for piece in line:
+        if piece.kind == "text" and piece.em and not draft.authors and looks_like_authors(piece.text, loose=True):
+            draft.authors = parse_authors(piece.text)
+            line = [p for p in line if p is not piece]
+            text = squash(_text(line))
+            break
     if not draft.authors and looks_like_authors(text.strip(" .>"), loose=any(p.em for p in line)):
         draft.authors = parse_authors(text.strip(" .>"))
         return True
@@ -400,7 +414,7 @@ def lost_entry_message(pieces: list[Piece]) -> str:
 def titled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
     A line with a title and no link is a group or a topic, not an entry."""
-    return [d for d in drafts if d.url]
+    return [d for d in drafts if d.url or d.extra_urls]
 
 
 _SPACE = re.compile(r"\s")
@@ -437,10 +451,13 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
     if venue == "" and arxiv_id and not doi and draft.url and "arxiv" in draft.url.lower():
         venue = "arXiv"
     authors = list(extra.get("authors") or []) or draft.authors  # type: ignore[call-overload]
-    kind = entry_kind(draft.title, draft.url, ctx.section, ctx.kind, has_code=bool(draft.code_url))
-    title = draft.title
-    if kind == "tool":
-        title = description_head(title)
+    kind = entry_kind(draft.title, draft.url, ctx.section, ctx.kind, docs=draft.docs)
+    title, by = draft.title, []
+    if kind == "tool":  # a tool's name comes first, then what it does: `Theano: Mathematical library ...`
+        title = description_head(title, colon=draft.source == "lead")
+    if kind == "tool" or not L.is_paper_url(draft.url):  # `Talk title by Speaker`
+        title, by = split_by_author(title)
+    authors = authors or by
     return Entry(
         source=ctx.source,
         line=draft.line or line,

@@ -10,17 +10,40 @@ from __future__ import annotations
 import re
 
 from . import links as L
-from .vocabulary import BENCHMARK_TITLE, DATASET_TITLE, KIND_OF_SECTION, NOT_ENTRY_SECTION
+from ..text import clean_section
+from .vocabulary import BENCHMARK_TITLE, DATASET_TITLE, KIND_FILLER, KIND_NOUNS, NOT_ENTRY_SECTION, TOOL_TITLE
 
 _SECTION_SPLIT = " > "
 
 
+def _noun_kind(word: str) -> str:
+    word = word.lower()
+    return KIND_NOUNS.get(word) or KIND_NOUNS.get(word[:-1] if word.endswith("s") else word, "")
+
+
+def heading_kind(heading: str) -> str:
+    """The kind a heading states when each of its parts ends in a kind noun (`Datasets`, `Courses & Books`,
+    `Video Lectures / Tutorials`), else ""."""
+    parts = [p for p in re.split(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*", clean_section(heading).lower()) if p]
+    kinds = []
+    for part in parts:
+        words = re.findall(r"[a-z]+", part)
+        words = [w for w in words if w not in KIND_FILLER]
+        if not words:
+            continue
+        kind = _noun_kind(words[-1])
+        if not kind or len(words) > 4:
+            return ""
+        kinds.append(kind)
+    return kinds[0] if kinds else ""
+
+
 def section_kind(section: str) -> str:
-    """The kind the nearest heading that names one states, or ""."""
+    """The kind the nearest heading that states one says, or ""."""
     for part in reversed([p for p in section.split(_SECTION_SPLIT) if p]):
-        for kind, pattern in KIND_OF_SECTION:
-            if pattern.search(part):
-                return kind
+        kind = heading_kind(part)
+        if kind:
+            return kind
     return ""
 
 
@@ -30,10 +53,12 @@ def holds_no_entries(section: str) -> bool:
     return bool(parts) and bool(NOT_ENTRY_SECTION.match(parts[-1]))
 
 
-def entry_kind(title: str, url: str, section: str, stated: str = "", *, has_code: bool = False) -> str:
+def entry_kind(title: str, url: str, section: str, stated: str = "", *, docs: bool = False) -> str:
     """The entry's kind from its title, the kind its table or heading states, its section, its link."""
     if BENCHMARK_TITLE.search(title):
         return "benchmark"
+    if TOOL_TITLE.search(title) or docs:
+        return "tool"
     if stated:
         return stated
     by_section = section_kind(section)
@@ -41,6 +66,6 @@ def entry_kind(title: str, url: str, section: str, stated: str = "", *, has_code
         return "dataset"
     if by_section:
         return by_section
-    if url and L.code_repo(url) and re.match(r"^https?://(?:www\.)?github\.com/[^/]+/[^/#?]+/?$", url):
+    if url and L.is_repository_root(url):
         return "tool"
     return "paper"

@@ -76,3 +76,25 @@ def is_venue_index(href: str) -> bool:
 @lru_cache(maxsize=65536)
 def code_repo(href: str) -> str:
     return github_repo(href)
+
+
+def is_repository_root(href: str) -> bool:
+    """`https://github.com/owner/repo`: a project's home, not a file or page inside it."""
+    repo = code_repo(href)
+    if not repo:
+        return False
+    path = urlsplit(href).path.strip("/")
+    return urlsplit(href).netloc.lower().endswith(urlsplit(repo).netloc) and path.count("/") <= 1
+
+
+def is_badge_or_repository(href: str) -> bool:
+    """An image that stands for code: a badge of a repository (stars, forks) or a link to its root."""
+    repo = code_repo(href)
+    return bool(repo) and (is_repository_root(href) or urlsplit(href).netloc.lower() != urlsplit(repo).netloc)
+
+
+_DOCS_LABEL = re.compile(r"^[\W_]*(?:docs?|documentation|manual|api)[\W_]*$", re.I)
+
+
+def is_docs_label(text: str) -> bool:
+    return bool(_DOCS_LABEL.match(text))

@@ -35,6 +35,7 @@ _BY_AUTHORS = re.compile(r"^(?P<title>.{3,}?)\s*(?:[,.\-–—]\s*)?\bby\s+(?P<w
 _WHEN_PAREN = re.compile(r"^(?P<title>.{3,}?)\s*\((?P<when>[^()]{0,40}\b(?:19|20)\d\d\b[^()]{0,20})\)(?P<rest>.*)$")
 _ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?\d{4}[.:]\d{4,5}(?:v\d+)?$|^arxiv\s*:", re.I)
 _SENTENCE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 
 
 @dataclass
@@ -118,7 +119,10 @@ def read_citation(text: str) -> Citation:
         end -= 1
         trailing.insert(0, parts[end])
     start = 0
-    while start < end - 1 and _name_ok(parts[start].strip(" .")) and len(parts[start].split()) <= 4:
+    while start < end - 1 and (
+        (_name_ok(parts[start].strip(" .")) and len(parts[start].split()) <= 4)
+        or (" and " in parts[start] and looks_like_authors(parts[start]))
+    ):
         start += 1
     # One leading name is as likely the head of a title (`Deep Learning, ...`) as a person: ask for two,
     # or for `et al.`-free certainty that the rest is a long title.
@@ -144,10 +148,11 @@ def is_short_name(title: str) -> bool:
     return len(title.split()) <= 2 and len(title) <= 30
 
 
-def description_head(text: str) -> str:
+def description_head(text: str, *, colon: bool = False) -> str:
     """`Synapses - A lightweight library ...`, `Tensorflow: An open source library`: a tool's name is the
-    head before its description."""
-    parts = _SENTENCE_SPLIT.split(text, maxsplit=1)
+    head before its description. A colon splits only plain text: in a link or bold text it is part of
+    the name (`FlashInfer: Kernel Library for LLM Serving`)."""
+    parts = (_SENTENCE_SPLIT if colon else _DASH_SPLIT).split(text, maxsplit=1)
     if len(parts) == 2 and len(parts[0].split()) <= 4 and len(parts[1].split()) >= 3:
         return parts[0].strip()
     return text

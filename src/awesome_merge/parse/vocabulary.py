@@ -45,23 +45,23 @@ VENUE_WORDS = (
 # Words that stand for "not yet published": they give no venue of their own (`Preprint'24` is a year only).
 NO_VENUE_WORDS = frozenset({"preprint", "tbd", "unpublished", "under review", "submitted", "working paper"})
 
-# Headings and table headers that say what kind of entry they hold. The first match wins; the nearest
-# heading is asked first.
-KIND_OF_SECTION: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("benchmark", re.compile(r"\b(?:benchmarks?|leaderboards?|evaluation suites?)\b", re.I)),
-    ("dataset", re.compile(r"\b(?:datasets?|data ?sets?|corpora|corpus)\b", re.I)),
-    (
+# Head nouns of headings and table headers that say what kind of entry they hold (`Datasets`, `Video
+# Lectures / Tutorials / Blogs`). A heading states a kind only when each of its parts ends in one of these,
+# so `Image / Video / Etc` or `Video Captioning` states none.
+KIND_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("benchmark", "leaderboard", "testbed"), "benchmark"),
+    **dict.fromkeys(("dataset", "data", "corpus", "corpora", "database"), "dataset"),
+    **dict.fromkeys(
+        ("tool", "toolkit", "toolbox", "software", "library", "libraries", "framework", "package", "course",
+         "lecture", "video", "talk", "tutorial", "blog", "post", "website", "site", "platform", "demo",
+         "podcast", "newsletter", "slide", "mooc", "app", "implementation", "codebase", "repository",
+         "repositories", "resource"),
         "tool",
-        re.compile(
-            r"\b(?:tools?|toolkits?|toolboxes?|software|librar(?:y|ies)|frameworks?|packages?|courses?|"
-            r"lectures?|videos?|talks?|tutorials?|blogs?|blog posts?|websites?|platforms?|systems? and "
-            r"tools?|applications?|apps?|projects?|demos?|implementations?|open[- ]source|codebases?|"
-            r"podcasts?|newsletters?|slides|mooc|articles?)\b",
-            re.I,
-        ),
     ),
-    ("paper", re.compile(r"\b(?:papers?|books?|surveys?|publications?|reading list|theses|thesis)\b", re.I)),
-)
+    **dict.fromkeys(("paper", "book", "survey", "review", "publication", "article", "thesis", "theses"), "paper"),
+}
+# Parts of a heading that say nothing of kind (`Tools & Misc`, `Papers etc`).
+KIND_FILLER = frozenset({"etc", "misc", "miscellaneous", "other", "others", "more", "related", "useful", "and"})
 
 # Sections whose links are not entries: people, venues, other lists, the list's own housekeeping.
 NOT_ENTRY_SECTION = re.compile(
@@ -75,7 +75,11 @@ NOT_ENTRY_SECTION = re.compile(
 )
 
 # Titles that announce a benchmark or a dataset by their own words.
-BENCHMARK_TITLE = re.compile(r"\bbenchmark(?:s|ing)?\b", re.I)
+BENCHMARK_TITLE = re.compile(
+    r"\bbenchmark(?:s|ing)?\b(?!\s+(?:study|studies|analysis|results|evaluation))|\w+bench\b", re.I
+)
+# Titles that name software by its own words.
+TOOL_TITLE = re.compile(r"\b(?:library|toolkit|toolbox|python package|open[- ]source software)\b", re.I)
 DATASET_TITLE = re.compile(r"\b(?:dataset|data set|corpus)\b", re.I)
 
 # Link text that points at another list, not at an entry.
