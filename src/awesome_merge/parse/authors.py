@@ -44,11 +44,11 @@ def _name_ok(name: str) -> bool:
         bare = word.strip(".()'’\"")
         if not bare:
             return False
+        if _INITIAL.match(word.strip("()'’\"")) and (word.endswith(".") or len(bare) <= 3):
+            continue
         if bare.lower() in _NOT_NAME:
             return False
         if bare.lower() in _PARTICLES:
-            continue
-        if _INITIAL.match(bare):
             continue
         first = bare[0]
         if first.islower() or not (first.isalpha()):

@@ -45,7 +45,7 @@ _DESCRIPTION_KEYS = re.compile(
     re.I,
 )
 
-_NUMBERING_LEAD = re.compile(r"^\W*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
+_NUMBERING_LEAD = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
 
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
 
