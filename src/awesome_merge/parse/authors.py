@@ -25,6 +25,8 @@ _NOT_NAME = frozenset(
     "model models deep neural data based analysis approach method methods paper survey review system "
     "systems language image vision large training".split()
 )
+# Word endings that make a word a noun or verb of a title, not a name (`Segmenting`, `Adaptation`).
+_NOT_NAME_ENDING = re.compile(r"(?:\w{6,}ing|\w{3,}(?:tion|tions|ment|ments|ness|ized|ised|ality|ities))$", re.I)
 _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*$")
 _MAX_NAMES = 200
 
@@ -46,7 +48,7 @@ def _name_ok(name: str) -> bool:
             return False
         if _INITIAL.match(word.strip("()'’\"")) and (word.endswith(".") or len(bare) <= 3):
             continue
-        if bare.lower() in _NOT_NAME:
+        if bare.lower() in _NOT_NAME or _NOT_NAME_ENDING.search(bare):
             return False
         if bare.lower() in _PARTICLES:
             continue

@@ -65,6 +65,7 @@ class _Walker:
         # A bold paragraph or heading with no link, whose links may follow as a list of `Paper: url` lines.
         self.pending_title: tuple[list[Piece], int, list[tuple[int, str]] | None] | None = None
         self.seen_heading = False
+        self.seen_section = False
 
     def add(self, entries: list[Entry]) -> None:
         """Keep what is an entry: nothing from sections of people, venues or other lists, and no link to
@@ -132,6 +133,7 @@ class _Walker:
         drafts = titled(read_entries(pieces, line, self.ctx))
         first = not self.seen_heading
         self.seen_heading = True
+        self.seen_section = self.seen_section or level >= 2
         self.pending_authors = None
         if drafts:
             entry = build_entry(drafts[0], line, self.ctx)
@@ -233,7 +235,7 @@ class _Walker:
         for header, rows in tables:
             self.add(read_table(header, rows, self.ctx))
         self.read_list(items)
-        for block in blocks:
+        for block in blocks if self.seen_section else ():  # before the first section: the list's banner
             self.add([build_entry(d, block.line, self.ctx) for d in titled(read_entries(block.pieces, block.line, self.ctx))])
         return end
 

@@ -244,7 +244,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             draft.title, draft.source = citation.title, "lead"
             draft.authors = citation.authors
             draft.marked.extend(citation.venue_texts)
-    if not draft.title and title_index < 0 and not any(r in ("alt", "title") for r in roles):
+    if not draft.title and not any(r in ("alt", "title", "code", "extra") for r in roles):
         return []
     draft.title = clean_decorated_title(draft.title) if draft.title else ""
     if draft.source != "quote" and draft.title and not draft.authors and after:
@@ -263,7 +263,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             if index == title_index or not split or not current.url:
                 current.add_url(href)
             else:  # a table cell listing several titled links: each one an entry
-                current = _Draft(title=clean_decorated_title(piece.text), url=href, from_link=True)
+                current = _Draft(title=clean_decorated_title(piece.text), url=href, source="link")
                 drafts.append(current)
         elif role == "alt":
             if is_venue_label(squash(piece.text)):
@@ -356,13 +356,19 @@ def read_entries(pieces: list[Piece], line: int, ctx: ItemContext, *, split: boo
         if drafts and _attribute(drafts[-1], pieces_of_line):
             continue
         found = _head(pieces_of_line, split)
-        if not found:
+        if not found or not (found[0].title or found[0].url):
             before.append(pieces_of_line)
             continue
         for earlier in before:
             _attribute(found[0], earlier)
         before = []
         drafts.extend(found)
+    if not drafts and before:  # only code or material links: they add to the entry above
+        draft = _Draft()
+        for earlier in before:
+            _attribute(draft, earlier)
+        if draft.code_url or draft.url or draft.extra_urls:
+            drafts.append(draft)
     return drafts
 
 
@@ -414,7 +420,7 @@ def lost_entry_message(pieces: list[Piece]) -> str:
 def titled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
     A line with a title and no link is a group or a topic, not an entry."""
-    return [d for d in drafts if d.url or d.extra_urls]
+    return [d for d in drafts if (d.url or d.extra_urls) and d.title]
 
 
 _SPACE = re.compile(r"\s")

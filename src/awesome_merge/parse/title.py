@@ -80,7 +80,7 @@ def split_by_author(title: str) -> tuple[str, list[str]]:
     """`Training tricks by YB`, `Deep Learning ... By Andrew Ng`: a trailing `by` and names are authors."""
     match = _BY_AUTHORS.match(title)
     who = match.group("who").strip(" .") if match else ""
-    if match and (looks_like_authors(who, loose=True) or (len(who.split()) <= 3 and who[:1].isupper())):
+    if match and (looks_like_authors(who, loose=True) or (len(who.split()) <= 3 and _name_ok(who.title()))):
         return match.group("title").strip(" ,.-–—"), parse_authors(who)
     return title, []
 

@@ -26,6 +26,9 @@ _MONTHS = re.compile(
 _MONTH_SHORT_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+['’]?(\d{2})\b(?![\d.:])", re.I
 )
+# A weekday before a date (`Mon 2024`, `Fri 21 Jun`): part of the date, never of the venue. Titlecase only,
+# so an all-caps venue (`SAT 2024`) stays.
+_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?(?=\s+\d)")
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d{2})\b")
 _YEAR_TOKEN = re.compile(r"['’]?\b(?:19|20)\d{2}\b(?:[-./]\d{1,2})*|['’]\d{2}\b")
 _IDENTIFIER = re.compile(r"\barxiv\s*:\s*\S+|\babs/\S+|\bdoi\s*:\s*\S+", re.I)
@@ -44,7 +47,7 @@ _NOISE = re.compile(
 )
 _VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
 _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
-_STRIP = " ,;:.-–—*_[]()'’·|/&"
+_STRIP = " ,;:-–—*_[]()'’·|/&"
 _CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
 
 
@@ -68,7 +71,7 @@ def year_of(text: str) -> int | None:
 def venue_words(text: str) -> str:
     """What names the venue once dates, identifiers, volumes, pages and filler are taken out."""
     text = squash(text[: MAX_VENUE_TEXT * 4])[:MAX_VENUE_TEXT]
-    text = _IDENTIFIER.sub(" ", text)
+    text = _WEEKDAY.sub(" ", _IDENTIFIER.sub(" ", text))
     text = _VOLUME_PAGES.sub(" ", text)
     text = _MONTH_SHORT_YEAR.sub(" ", text)
     text = _YEAR_TOKEN.sub(" ", text)
@@ -77,6 +80,8 @@ def venue_words(text: str) -> str:
     text = _PROCEEDINGS.sub("", squash(text))
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
     rest = squash(text).strip(_STRIP)
+    if rest.count(".") <= 1:  # `ICLR 2020.`; an abbreviated name keeps its periods (`IEEE Commun. Mag.`)
+        rest = rest.strip(_STRIP + ".")
     if rest.lower() in NO_VENUE_WORDS or not any(c.isalpha() for c in rest):
         return ""
     return _CANONICAL.get(rest.lower(), rest)
