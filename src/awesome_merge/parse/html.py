@@ -67,6 +67,13 @@ def _list_items(node: Tag, base: int) -> list[Block]:
     return items
 
 
+def _span(cell: Tag) -> int:
+    try:
+        return max(1, int(str(cell.get("colspan") or 1)))
+    except ValueError:
+        return 1
+
+
 def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
     header: list[str] = []
     rows: list[Block] = []
@@ -77,7 +84,11 @@ def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
         if cells and all(c.name == "th" for c in cells) and not header:
             header = [c.get_text(" ", strip=True) for c in cells]
             continue
-        row = Block(_line(tr, base), [], [Block(_line(c, base), element_pieces(c, base)) for c in cells])
+        row = Block(
+            _line(tr, base),
+            [],
+            [Block(_line(c, base), element_pieces(c, base), span=_span(c)) for c in cells],
+        )
         rows.append(row)
     return header, rows
 
@@ -118,7 +129,9 @@ def html_containers(content: str, first_line: int) -> Containers:
 
 def _moved(block: Block, offset: int) -> Block:
     pieces = [replace(p, line=p.line + offset) if p.line else replace(p) for p in block.pieces]
-    return Block(block.line + offset, pieces, [_moved(child, offset) for child in block.children])
+    return Block(
+        block.line + offset, pieces, [_moved(child, offset) for child in block.children], block.span
+    )
 
 
 @lru_cache(maxsize=64)

@@ -81,6 +81,7 @@ class _Draft:
     loose: list[str] = field(default_factory=list)  # running text near the title
     source: str = ""  # which title rule named it: quote, link, strong or lead
     docs: bool = False  # its own link is labelled as documentation: software
+    venue_link: bool = False  # a link to its venue's page: an entry even without a link of its own
     line: int = 0  # the line of the title's link, when the container spans lines (HTML)
     extra_urls: list[str] = field(default_factory=list)  # project pages, videos: kept if nothing else
 
@@ -272,6 +273,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             current.add_url(href)
         elif role == "venue":
             current.marked.append(squash(piece.text))
+            current.venue_link = True
         elif role == "extra":
             current.extra_urls.append(href)
     marked, loose = venue_texts([p for p in pieces if not (p.em and _names(p.text, draft.authors))])
@@ -412,7 +414,7 @@ def lost_entry_message(pieces: list[Piece]) -> str:
     text = "".join(p.text for p in pieces if p.kind == "text")
     if _refused_schemes(text):
         return ""
-    if "](" in text:
+    if "](" in text or "http://" in text.lower() or "https://" in text.lower():
         return "looks like an entry but has no readable link"
     return ""
 
@@ -420,7 +422,7 @@ def lost_entry_message(pieces: list[Piece]) -> str:
 def titled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
     A line with a title and no link is a group or a topic, not an entry."""
-    return [d for d in drafts if (d.url or d.extra_urls) and d.title]
+    return [d for d in drafts if (d.url or d.extra_urls or d.venue_link) and d.title]
 
 
 _SPACE = re.compile(r"\s")
@@ -444,7 +446,7 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
         alt_ids = _identifiers(alt)
         arxiv_id = arxiv_id or alt_ids.arxiv_id
         doi = doi or alt_ids.doi
-    if not arxiv_id and not draft.url:
+    if not arxiv_id:
         found = arxiv_ids_in_text(" ".join([draft.title, *draft.loose, *draft.marked]))
         arxiv_id = found[0] if found else ""
     paren = _TITLE_PAREN.search(draft.title)

@@ -10,12 +10,18 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..ids import arxiv_id_from_url, doi_from_url, github_repo, is_http_url, openreview_id
+from .venue import is_venue_label
 from .vocabulary import CODE_WORDS, EXTRA_WORDS, VERSION_WORDS
 
 _ALT_LABEL = re.compile(
     rf"^[\W_]*(?:[\w.’'-]+\s+){{0,2}}(?:{VERSION_WORDS})(?:\s+[\w.’'-]+){{0,2}}[\W_]*$", re.I
 )
 _CODE_LABEL = re.compile(rf"^[\W_]*(?:official\s+)?(?:{CODE_WORDS})(?:\s*[/&+]?\s*\w+)?[\W_]*$", re.I)
+# Words that may stand beside a version word in a link label (`official PDF`, `full paper`, `v2`).
+_LABEL_QUALIFIERS = frozenset(
+    "official full final extended published open access free online v version camera ready main pre print "
+    "long short this latest new old updated original accepted".split()
+)
 _VERSION_TOKEN = re.compile(rf"(?:{VERSION_WORDS})", re.I)
 _EXTRA_LABEL = re.compile(rf"^[\W_]*(?:{EXTRA_WORDS})[\W_]*$", re.I)
 _INDEX_PATH = re.compile(
@@ -49,8 +55,14 @@ def is_alt_label(text: str) -> bool:
     words = re.findall(r"[\w’'-]+", text.lower())
     if len(words) > 4 or _TITLE_WORDS.intersection(words):
         return False
-    letters = re.findall(r"[a-z]+", text.lower())  # `Paper-arXiv15`, `PDF(arXiv)`
-    return bool(_ALT_LABEL.match(text)) or bool(letters and _VERSION_TOKEN.fullmatch(letters[0]))
+    if re.match(r"^\W*arxiv\s*:\s*\S+\W*$", text, re.I):  # `arXiv:2409.15723`
+        return True
+    tokens = re.findall(r"[a-z]+|\d+", text.lower())  # `Paper-arXiv15`, `PDF(arXiv)`, `AAAI'24 version`
+    if not any(_VERSION_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    return all(
+        _VERSION_TOKEN.fullmatch(t) or t.isdigit() or t in _LABEL_QUALIFIERS or is_venue_label(t) for t in tokens
+    )
 
 
 def is_extra_label(text: str) -> bool:

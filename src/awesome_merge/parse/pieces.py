@@ -31,6 +31,7 @@ class Block:
     line: int
     pieces: list[Piece]
     children: list[Block] = field(default_factory=list)
+    span: int = 1  # columns an HTML cell spans: a one-cell row across the table names the rows below
 
 
 def plain_text(pieces: list[Piece]) -> str:

@@ -13,7 +13,16 @@ from ..frame import Entry
 from ..text import clean_section, squash
 from . import links as L
 from .authors import parse_authors
-from .item import ItemContext, _Draft, build_entry, classify, lost_entry_message, read_entries, titled
+from .item import (
+    ItemContext,
+    _Draft,
+    build_entry,
+    classify,
+    lost_entry_message,
+    read_entries,
+    titled,
+    warn_refused_schemes,
+)
 from .kind import section_kind
 from .pieces import Block, Piece, plain_text
 from .title import clean_decorated_title, is_title_like
@@ -122,6 +131,8 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
         if index == roles["title"]:
             continue
         for piece in cell.pieces:
+            if piece.kind == "text" and "](" in piece.text:
+                warn_refused_schemes(piece.text, row.line, ctx)
             if piece.kind not in ("link", "image") or L.is_navigation(piece.href):
                 continue
             if L.is_unsafe(piece.href):
@@ -174,10 +185,10 @@ def _header_from_first_row(header: list[str], rows: list[Block]) -> tuple[list[s
     return header, rows
 
 
-def _section_row(row: Block, width: int) -> str:
-    """A row of one non-empty, link-free cell across a wider table names the rows below it."""
-    filled = [c for c in row.children if plain_text(c.pieces).strip() or c.pieces]
-    if width < 2 or len(filled) != 1 or any(p.kind == "link" and classify(p) != "nav" for p in filled[0].pieces):
+def _section_row(row: Block) -> str:
+    """A row of one link-free cell spanning several columns names the rows below it."""
+    filled = row.children
+    if len(filled) != 1 or filled[0].span < 2 or any(p.kind == "link" and classify(p) != "nav" for p in filled[0].pieces):
         return ""
     return clean_section(squash(plain_text(filled[0].pieces)))
 
@@ -188,9 +199,8 @@ def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[E
     entries: list[Entry] = []
     base = ctx.section
     if "title" in roles:
-        width = max(len(header), *(len(r.children) for r in rows)) if rows else len(header)
         for row in rows:
-            label = _section_row(row, width)
+            label = _section_row(row)
             if label:
                 ctx.section = " > ".join(p for p in (base, label) if p)
                 continue

@@ -34,6 +34,8 @@ _TRAILING_MARKER = re.compile(
 _BY_AUTHORS = re.compile(r"^(?P<title>.{3,}?)\s*(?:[,.\-–—]\s*)?\bby\s+(?P<who>[^()]{2,120})$", re.I)
 _WHEN_PAREN = re.compile(r"^(?P<title>.{3,}?)\s*\((?P<when>[^()]{0,40}\b(?:19|20)\d\d\b[^()]{0,20})\)(?P<rest>.*)$")
 _ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?\d{4}[.:]\d{4,5}(?:v\d+)?$|^arxiv\s*:", re.I)
+_HOST_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.I)
+_LAST_PART = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
 _SENTENCE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 
@@ -90,7 +92,9 @@ def is_title_like(text: str) -> bool:
     text = squash(text)
     if not text or not any(c.isalpha() for c in text) or is_venue_label(text):
         return False
-    return not re.match(r"^\W*(?:https?://|www\.)", text, re.I)
+    if re.match(r"^\W*(?:https?://|www\.)", text, re.I):
+        return False
+    return not _HOST_LIKE.fullmatch(text)  # `icml.cc`, `arxiv.org/abs/...`: a link shown as its address
 
 
 def _is_year_or_id(part: str) -> bool:
@@ -102,7 +106,17 @@ def read_citation(text: str) -> Citation:
     """Plain text that holds a title among other things: `Authors, Title, Venue, Year.`,
     `Title (2016), A. Author et al.`, `Title, arXiv 2024`. The title is what is left once names lead
     and venue words and years trail."""
-    text = squash(text).strip(" ,;")
+    text = squash(text).strip(" ,;").rstrip(" [(")
+    trailing: list[str] = []
+    while True:  # venue and year trail a title: `Title, NIPS, 2013.`, `Title. NeurIPS 2023.`
+        cut = _LAST_PART.search(text)
+        if not cut or not (is_venue_label(cut.group(1).strip(" .")) or _is_year_or_id(cut.group(1))):
+            break
+        trailing.insert(0, cut.group(1))
+        text = text[: cut.start()].strip(" ,;")
+    if trailing:
+        inner = read_citation(text)
+        return Citation(inner.title, inner.authors, [", ".join(trailing), *inner.venue_texts])
     when = _WHEN_PAREN.match(text)
     if when and len(when.group("title").split()) >= 1:
         rest = when.group("rest").strip(" ,.;")
