@@ -59,6 +59,9 @@ def clean_section(text: str) -> str:
     text = _HEADING_COUNT.sub("", _HEADING_NOISE.sub("", text).strip())
     words = []
     for word in text.split():
+        if word in ("/", "&", "+", "|"):  # separators of a heading's parts (`Image / Video`) stay
+            words.append(word)
+            continue
         kept = "".join(c for c in word if not _is_symbol(c))
         # Emoji read as Mac Roman leave runs like "üìë" or "‚öôÔ∏è": non-ASCII only, no ASCII letter.
         if kept and not any(c.isascii() and c.isalnum() for c in kept) and not kept.isalpha():

@@ -433,6 +433,17 @@ def _no_spaces(url: str) -> str:
     return _SPACE.sub(lambda m: "%" + format(ord(m.group()), "02X") if ord(m.group()) < 128 else "%20", url)
 
 
+@lru_cache(maxsize=4096)
+def _heading_venue_year(section: str) -> tuple[str, int | None]:
+    """The venue and year the nearest headings state when they are nothing but that (`2024`, `ICML`)."""
+    venue, year = "", None
+    for part in reversed(section.split(" > ")):
+        if is_venue_label(part) or re.fullmatch(r"\W*(?:19|20)\d\d\W*", part):
+            found_venue, found_year = venue_and_year([part])
+            venue, year = venue or found_venue, year or found_year
+    return venue, year
+
+
 def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> Entry:
     """Resolve identifiers, venue, year and kind for a draft; `extra` carries what a table column said."""
     if not draft.url and draft.extra_urls:
@@ -454,6 +465,9 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
     venue, year = venue_and_year([*title_venue, *draft.marked], draft.loose)
     venue = str(extra.get("venue") or "") or venue
     year = extra.get("year") or year  # type: ignore[assignment]
+    if not venue or year is None:  # headings such as `### 2024` or `### ICML 2023` hold what rows omit
+        heading_venue, heading_year = _heading_venue_year(ctx.section)
+        venue, year = venue or heading_venue, year or heading_year
     if year is None and arxiv_id and not extra.get("no_id_year"):
         year = year_from_arxiv_id(arxiv_id)
     if venue == "" and arxiv_id and not doi and draft.url and "arxiv" in draft.url.lower():

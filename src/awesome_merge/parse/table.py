@@ -32,11 +32,12 @@ from .venue import year_of
 _ROLE_WORDS: dict[str, frozenset[str]] = {
     "year": frozenset({"year", "date", "time", "month", "when"}),
     "title": frozenset(
-        {"title", "paper", "papers", "name", "work", "publication", "article", "method", "model", "dataset",
+        {"title", "paper", "papers", "name", "work", "article", "method", "model", "dataset",
          "datasets", "benchmark", "project", "tool", "library", "resource", "book", "course", "talk"}
     ),
     "link": frozenset({"link", "links", "url", "pdf", "arxiv", "download", "resources", "doi"}),
     "venue": frozenset({"venue", "conference", "conf", "journal", "jour", "pub", "booktitle", "published",
+                        "publication",
                         "publisher", "source", "where"}),
     "code": frozenset({"code", "github", "repo", "repository", "implementation", "stars", "official"}),
     "authors": frozenset({"author", "authors", "speaker", "speakers", "presenter", "by", "who"}),

@@ -1,0 +1,290 @@
+"""The reader on hand-written snippets of each layout class real lists use, none taken from a real list.
+
+Each test names the layout class; each assertion is what a user of the merged list would see go wrong.
+"""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from awesome_merge.parse import parse_text
+from awesome_merge.parse.authors import looks_like_authors, parse_authors
+from awesome_merge.parse.kind import heading_kind
+from awesome_merge.parse.title import clean_decorated_title, read_citation
+from awesome_merge.parse.venue import venue_and_year
+
+
+def read(text: str):
+    entries, _ = parse_text(dedent(text), "list.md")
+    return entries
+
+
+def test_plain_title_then_role_links_never_titles_an_entry_by_its_role():
+    entries = read(
+        """\
+        ## Papers
+        - Sparse Adapters for Protein Folding. [[pdf]](https://example.org/a.pdf)
+        - Graph Kernels at Scale. [[PUB](https://pub.example.org/42/7)] [[PDF](https://example.org/b.pdf)] [[CODE](https://github.com/o/kernels)]
+        """
+    )
+    assert [e.title for e in entries] == ["Sparse Adapters for Protein Folding", "Graph Kernels at Scale"]
+    assert entries[1].url == "https://pub.example.org/42/7"
+    assert entries[1].alt_urls == ["https://example.org/b.pdf"]
+    assert entries[1].code_url == "https://github.com/o/kernels"
+
+
+def test_bold_title_with_bare_url_lines_below_is_one_entry():
+    entries = read(
+        """\
+        # Topic
+
+        **Tiny Solvers: Learning Heuristics for Small Puzzles**
+
+        - Paper: https://arxiv.org/abs/2401.01234
+        - Code: https://github.com/o/tiny
+        """
+    )
+    assert len(entries) == 1
+    (entry,) = entries
+    assert entry.title == "Tiny Solvers: Learning Heuristics for Small Puzzles"
+    assert entry.arxiv_id == "2401.01234" and entry.code_url == "https://github.com/o/tiny"
+
+
+def test_a_list_of_papers_under_a_heading_is_not_mistaken_for_one_entry():
+    entries = read(
+        """\
+        ### Optimisation
+        - **First Paper On Step Sizes** (2015), A. Author et al. [[pdf]](https://example.org/1.pdf)
+        - **Second Paper On Momentum** (2016), B. Writer and C. Scribe [[pdf]](https://example.org/2.pdf)
+        """
+    )
+    assert [e.title for e in entries] == ["First Paper On Step Sizes", "Second Paper On Momentum"]
+    assert [e.year for e in entries] == [2015, 2016]
+    assert entries[0].authors == ["A. Author"] and entries[1].authors == ["B. Writer", "C. Scribe"]
+
+
+def test_html_paragraph_per_paper_with_authors_line_and_role_links():
+    entries = read(
+        """\
+        ## Picks
+
+        <p align="left">
+            <a href="https://example.org/poster.png" title="x"><img src="https://example.org/p.png" alt="x"/></a>
+            <a href="https://arxiv.org/abs/2402.00001" title="Seeing Further: Depth from One Image">
+                <strong>🔥 Seeing Further: Depth from One Image</strong>
+            </a>
+            <br/>
+            Ana Lima, Bo Chen, Carla Diaz
+            <br/>
+            [<a href="https://arxiv.org/abs/2402.00001">paper</a>] [<a href="https://github.com/o/further">code</a>]
+            <br/>
+            <strong>Topic:</strong> depth
+        </p>
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "Seeing Further: Depth from One Image"
+    assert entry.authors == ["Ana Lima", "Bo Chen", "Carla Diaz"]
+    assert entry.code_url == "https://github.com/o/further"
+    assert entry.line == 5  # the line of the title's link, where a curator looks
+
+
+def test_hard_broken_block_title_authors_venue():
+    entries = read(
+        """\
+        ## Papers
+
+        **Robust Estimators for Noisy Sensors** \\
+        *Dana Ek, Femi Ola* \\
+        ICRA 2022. [[Paper](https://example.org/robust.pdf)]
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "Robust Estimators for Noisy Sensors"
+    assert entry.authors == ["Dana Ek", "Femi Ola"]
+    assert (entry.venue, entry.year) == ("ICRA", 2022)
+
+
+def test_short_name_bullet_takes_the_full_title_its_nested_citation_gives():
+    entries = read(
+        """\
+        ## Detection
+        * Lab Name [[Paper]](https://arxiv.org/abs/1512.00001)
+          * Ann Bell, C. Lee Zane, Box Detectors in Context with Skip Pooling, CVPR, 2016.
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "Box Detectors in Context with Skip Pooling"
+    assert entry.authors == ["Ann Bell", "C. Lee Zane"]
+    assert (entry.venue, entry.year) == ("CVPR", 2016)
+
+
+def test_citation_bullet_authors_title_venue_year():
+    (entry,) = read("* N Wu, DY Yee, Learning Compact Codes for Tracking, NIPS, 2013. [[Paper]](https://example.org/t.pdf)\n")
+    assert entry.title == "Learning Compact Codes for Tracking"
+    assert entry.authors == ["N Wu", "DY Yee"]
+    assert (entry.venue, entry.year) == ("NeurIPS", 2013)
+
+
+def test_table_read_by_its_header_title_column_not_first():
+    entries = read(
+        """\
+        |Date|Title|Paper|Code|
+        |:---:|:---:|:---:|:---:|
+        |2024.05| 🔥🔥[**SP: RingX**] RingX: Parallel Decoding for Long Inputs(@Some Lab)|[[pdf]](https://arxiv.org/pdf/2405.00002)|[[ringx]](https://github.com/o/ringx)|
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "RingX: Parallel Decoding for Long Inputs"
+    assert entry.url == "https://arxiv.org/pdf/2405.00002" and entry.year == 2024
+    assert entry.code_url == "https://github.com/o/ringx"
+
+
+def test_table_with_short_name_column_and_plain_title_linked_from_another_cell():
+    entries = read(
+        """\
+        | **Name** | **Paper** | Backbone | **Publication** | **Link** |
+        |:---:|:---:|:---:|:---:|:---:|
+        | QuickRec | Fast Recommendation with Tiny Language Models | T5-small | WSDM 2024 | [[Link]](https://arxiv.org/abs/2401.00003) |
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "Fast Recommendation with Tiny Language Models"
+    assert entry.url == "https://arxiv.org/abs/2401.00003"
+    assert (entry.venue, entry.year) == ("WSDM", 2024)
+
+
+def test_table_cell_with_breaks_holds_badge_title_authors_and_venue():
+    entries = read(
+        """\
+        | Title & Authors | Intro |
+        |:---|:---|
+        | [![Star](https://img.shields.io/github/stars/o/seg.svg?style=social)](https://github.com/o/seg) <br> [**Segment Every Pebble**](https://example.org/seg.pdf) <br> *Ann Kim, Bo Park* <br> > Some University <br> > ECCV'22 | text |
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "Segment Every Pebble"
+    assert entry.code_url == "https://github.com/o/seg"
+    assert entry.authors == ["Ann Kim", "Bo Park"]
+    assert (entry.venue, entry.year) == ("ECCV", 2022)
+
+
+def test_html_table_with_plain_header_row_and_section_rows():
+    entries = read(
+        """\
+        <table>
+            <tr><td>Metric</td><td>Earliest publication time</td><td>Paper name</td></tr>
+            <tr><td colspan="3">Classic methods</td></tr>
+            <tr><td>SSX</td><td>2004.04</td><td><a href="https://example.org/ssx">A Structural Index for Picture Quality</a></td></tr>
+            <tr><td>NOP</td><td></td><td></td></tr>
+        </table>
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "A Structural Index for Picture Quality"
+    assert entry.year == 2004 and entry.section == "Classic methods"
+
+
+def test_decorated_titles_lose_their_decoration():
+    assert clean_decorated_title("🔥🔥[Tag Name] Real Title Here(@Some Lab)") == "Real Title Here"
+    assert clean_decorated_title("8) Numbered Title.") == "Numbered Title"
+    assert clean_decorated_title("Tool Name: Does Things (Project)") == "Tool Name: Does Things"
+    assert clean_decorated_title("3D Scenes From Text") == "3D Scenes From Text"
+
+
+def test_short_name_then_quoted_title_with_italic_venue():
+    (entry,) = read(
+        '* **Walker**: "Walker: Legged Robots That Read Maps", *CoRL, Nov 2024*. [[Paper](https://arxiv.org/abs/2411.00004)] [[Code](https://github.com/o/walker)]\n'
+    )
+    assert entry.title == "Walker: Legged Robots That Read Maps"
+    assert (entry.venue, entry.year) == ("CoRL", 2024)
+    assert entry.code_url == "https://github.com/o/walker"
+
+
+def test_numbered_citation_paragraph_with_inverted_authors():
+    (entry,) = read(
+        '**[3]** Lovelace, Ada, Alan Turing, and Grace Hopper. "**Engines that Compute**." Journal of Machines 4.2 (1950): 1-9. [[pdf]](https://example.org/e.pdf) **(a note)**\n'
+    )
+    assert entry.title == "Engines that Compute"
+    assert entry.authors == ["Lovelace, Ada", "Alan Turing", "Grace Hopper"]
+    assert (entry.venue, entry.year) == ("Journal of Machines", 1950)
+
+
+def test_italic_author_line_below_the_title_with_short_year_venue():
+    entries = read(
+        """\
+        ### 2022
+
+        1. **[Reasoning in Small Steps.](https://arxiv.org/abs/2212.00005)** [[code](https://github.com/o/steps)]
+
+            *Jo Park, Kim Lee.* ACL'23 Findings
+        2. **[Thinking Aloud Helps.](https://arxiv.org/abs/2212.00006)**
+
+            *Ola Nord.* Preprint'22
+        """
+    )
+    first, second = entries
+    assert first.authors == ["Jo Park", "Kim Lee"]
+    assert (first.venue, first.year) == ("ACL Findings", 2023)  # the entry's own text beats the heading
+    assert second.venue in ("", "arXiv") and second.year == 2022
+
+
+def test_authors_reader():
+    assert looks_like_authors("Chen, Hanting and Wang, Yunhe")
+    assert parse_authors("Chen, Hanting and Wang, Yunhe") == ["Chen, Hanting", "Wang, Yunhe"]
+    assert looks_like_authors("S. Mehri et al.")
+    assert not looks_like_authors("Learning to Segment Every Thing")
+    assert not looks_like_authors("Matching Anything by Segmenting Anything")
+
+
+def test_venue_and_year_reader():
+    assert venue_and_year(["arXiv preprint arXiv:1409.1556 (2014)"]) == ("arXiv", 2014)
+    assert venue_and_year(["NeurIPS'24"]) == ("NeurIPS", 2024)
+    assert venue_and_year(["Preprint'23"]) == ("", 2023)
+    assert venue_and_year(["IEEE Commun. Mag."]) == ("IEEE Commun. Mag.", None)
+    assert venue_and_year(["Mon 2024"]) == ("", 2024)  # a weekday placeholder is date, not venue
+    assert venue_and_year([], ["a long description of the method"]) == ("", None)
+
+
+def test_citation_reader_keeps_a_comma_inside_the_title():
+    cite = read_citation("Deep Nets, Shallow Nets and Everything Between, ICML, 2019")
+    assert cite.title == "Deep Nets, Shallow Nets and Everything Between"
+
+
+def test_kinds_from_headings_titles_and_links():
+    entries = read(
+        """\
+        ## Datasets
+        - [Pebbles-1M](https://example.org/pebbles) - a million pebble photos
+        ## Tools and Libraries
+        - [fastpebble](https://github.com/o/fastpebble) - a library for pebbles
+        ## Image / Video / Etc
+        - [Video Pebble Tracking With Transformers](https://arxiv.org/abs/2301.00007)
+        - [PebbleBench: A Benchmark for Pebble Counting](https://arxiv.org/abs/2301.00008)
+        """
+    )
+    assert [e.kind for e in entries] == ["dataset", "tool", "paper", "benchmark"]
+    assert heading_kind("Video Lectures / Tutorials / Blogs") == "tool"
+    assert heading_kind("Video Captioning") == ""
+
+
+def test_navigation_people_and_other_lists_are_not_entries():
+    entries = read(
+        """\
+        ## Contents
+        - [Papers](#papers)
+        ## Researchers
+        - [Ada Lovelace](https://example.org/~ada)
+        ## Papers
+        - [A Real Paper On Engines](https://example.org/engines.pdf)
+        - [Awesome Engines](https://github.com/o/awesome-engines) - another list
+        """
+    )
+    assert [e.title for e in entries] == ["A Real Paper On Engines"]
+
+
+def test_titles_survive_deep_nesting_and_long_lines():
+    deep, _ = parse_text("- " * 3000 + "[Deep Paper](https://example.org/deep)\n", "d.md")
+    long, _ = parse_text("- [Long Line Paper](https://example.org/long) " + "x" * 2_000_000 + "\n", "l.md")
+    assert [e.title for e in deep] == ["Deep Paper"]
+    assert [e.title for e in long] == ["Long Line Paper"]
