@@ -120,7 +120,9 @@ def test_short_name_bullet_takes_the_full_title_its_nested_citation_gives():
 
 
 def test_citation_bullet_authors_title_venue_year():
-    (entry,) = read("* N Wu, DY Yee, Learning Compact Codes for Tracking, NIPS, 2013. [[Paper]](https://example.org/t.pdf)\n")
+    (entry,) = read(
+        "* N Wu, DY Yee, Learning Compact Codes for Tracking, NIPS, 2013. [[Paper]](https://example.org/t.pdf)\n"
+    )
     assert entry.title == "Learning Compact Codes for Tracking"
     assert entry.authors == ["N Wu", "DY Yee"]
     assert (entry.venue, entry.year) == ("NeurIPS", 2013)

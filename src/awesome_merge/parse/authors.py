@@ -26,7 +26,9 @@ _NOT_NAME = frozenset(
     "systems language image vision large training".split()
 )
 # Word endings that make a word a noun or verb of a title, not a name (`Segmenting`, `Adaptation`).
-_NOT_NAME_ENDING = re.compile(r"(?:\w{6,}ing|\w{3,}(?:tion|tions|ment|ments|ness|ized|ised|ality|ities))$", re.I)
+_NOT_NAME_ENDING = re.compile(
+    r"(?:\w{6,}ing|\w{3,}(?:tion|tions|ment|ments|ness|ized|ised|ality|ities))$", re.I
+)
 _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*$")
 _MAX_NAMES = 200
 

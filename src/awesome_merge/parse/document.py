@@ -10,8 +10,8 @@ from markdown_it.token import Token
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..text import clean_section, squash
-from .html import html_containers
 from .authors import looks_like_authors, parse_authors
+from .html import html_containers
 from .item import (
     ItemContext,
     adopt_citation,
@@ -24,12 +24,12 @@ from .item import (
     with_bare_links,
 )
 from .kind import holds_no_entries
-from .venue import venue_and_year
-from .vocabulary import OTHER_LIST_TEXT
 from .markdown import find_close, inline_pieces, list_blocks, make_parser, table_rows
 from .nesting import MAX_HTML_DEPTH, flatten_html, html_depth, tokens_within_nesting
 from .pieces import Block, Piece, links, plain_text
 from .table import read_table
+from .venue import venue_and_year
+from .vocabulary import OTHER_LIST_TEXT
 
 _MD = make_parser()
 _MD_NO_REFERENCES = make_parser().disable("reference")
@@ -182,8 +182,11 @@ class _Walker:
                 entry.authors = parse_authors(plain_text(pieces))
                 return
         text = plain_text(pieces).strip()
-        if not links(pieces) and 0 < len(text) <= 400 and "://" not in text and any(
-            p.strong for p in pieces if p.kind == "text" and p.text.strip()
+        if (
+            not links(pieces)
+            and 0 < len(text) <= 400
+            and "://" not in text
+            and any(p.strong for p in pieces if p.kind == "text" and p.text.strip())
         ):
             self.pending_title = (pieces, line, None)
             return
@@ -198,8 +201,14 @@ class _Walker:
             d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 2
         ]
         # A title first: a link, bold text, or after a short label (`Paper link: [Title](url)`).
-        starts_with_title = first.kind == "link" or first.strong or (
-            first.kind == "text" and first.text.rstrip().endswith((":", "：")) and len(first.text.split()) <= 4
+        starts_with_title = (
+            first.kind == "link"
+            or first.strong
+            or (
+                first.kind == "text"
+                and first.text.rstrip().endswith((":", "："))
+                and len(first.text.split()) <= 4
+            )
         )
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
         if len(drafts) == 1 and (starts_with_title or (from_lead and first.text.strip().endswith("."))):
@@ -236,7 +245,12 @@ class _Walker:
             self.add(read_table(header, rows, self.ctx))
         self.read_list(items)
         for block in blocks if self.seen_section else ():  # before the first section: the list's banner
-            self.add([build_entry(d, block.line, self.ctx) for d in titled(read_entries(block.pieces, block.line, self.ctx))])
+            self.add(
+                [
+                    build_entry(d, block.line, self.ctx)
+                    for d in titled(read_entries(block.pieces, block.line, self.ctx))
+                ]
+            )
         return end
 
     def read_list(self, blocks: list[Block]) -> None:

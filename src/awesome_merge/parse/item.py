@@ -36,7 +36,9 @@ _TITLE_PAREN = re.compile(r"\(([^()]{2,40})\)\s*$")
 _BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>\"'\]\[)]+", re.I)
 _URL_LABEL = re.compile(r"([^\W\d][\w ./&+-]{0,24}?)\s*[:：]?\s*$")
 _ATTRIBUTE = re.compile(r"^\W*([^\W\d][\w /&-]{0,24}?)\s*[:：]\s*(.*)$", re.S)
-_VENUE_KEYS = re.compile(r"^(?:venue|conference|conf|journal|published(?: in| at)?|publication|booktitle)$", re.I)
+_VENUE_KEYS = re.compile(
+    r"^(?:venue|conference|conf|journal|published(?: in| at)?|publication|booktitle)$", re.I
+)
 _AUTHOR_KEYS = re.compile(r"^(?:authors?|by|speakers?|presenters?|first author)$", re.I)
 _DESCRIPTION_KEYS = re.compile(
     r"^(?:topic|topics|session|tags?|keywords?|tasks?|datasets?|models?|notes?|summary|tl;?dr|abstract|"
@@ -292,7 +294,11 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
         if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
             continue
         after = _text(pieces[i + 1 :]).strip()
-        if is_short_name(squash(piece.text)) and after.startswith((":", "-", "–")) and len(after.split()) >= 4:
+        if (
+            is_short_name(squash(piece.text))
+            and after.startswith((":", "-", "–"))
+            and len(after.split()) >= 4
+        ):
             continue
         if len(squash(piece.text).split()) == 1 and len(text.split()) > 6:
             continue
@@ -329,7 +335,12 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
         elif role == "venue":
             draft.marked.append(squash(piece.text))
     for piece in line:
-        if piece.kind == "text" and piece.em and not draft.authors and looks_like_authors(piece.text, loose=True):
+        if (
+            piece.kind == "text"
+            and piece.em
+            and not draft.authors
+            and looks_like_authors(piece.text, loose=True)
+        ):
             draft.authors = parse_authors(piece.text)
             line = [p for p in line if p is not piece]
             text = squash(_text(line))

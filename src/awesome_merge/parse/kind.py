@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from . import links as L
 from ..text import clean_section
+from . import links as L
 from .vocabulary import BENCHMARK_TITLE, DATASET_TITLE, KIND_FILLER, KIND_NOUNS, NOT_ENTRY_SECTION, TOOL_TITLE
 
 _SECTION_SPLIT = " > "

@@ -61,7 +61,8 @@ def is_alt_label(text: str) -> bool:
     if not any(_VERSION_TOKEN.fullmatch(t) for t in tokens):
         return False
     return all(
-        _VERSION_TOKEN.fullmatch(t) or t.isdigit() or t in _LABEL_QUALIFIERS or is_venue_label(t) for t in tokens
+        _VERSION_TOKEN.fullmatch(t) or t.isdigit() or t in _LABEL_QUALIFIERS or is_venue_label(t)
+        for t in tokens
     )
 
 

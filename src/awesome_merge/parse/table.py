@@ -32,13 +32,44 @@ from .venue import year_of
 _ROLE_WORDS: dict[str, frozenset[str]] = {
     "year": frozenset({"year", "date", "time", "month", "when"}),
     "title": frozenset(
-        {"title", "paper", "papers", "name", "work", "article", "method", "model", "dataset",
-         "datasets", "benchmark", "project", "tool", "library", "resource", "book", "course", "talk"}
+        {
+            "title",
+            "paper",
+            "papers",
+            "name",
+            "work",
+            "article",
+            "method",
+            "model",
+            "dataset",
+            "datasets",
+            "benchmark",
+            "project",
+            "tool",
+            "library",
+            "resource",
+            "book",
+            "course",
+            "talk",
+        }
     ),
     "link": frozenset({"link", "links", "url", "pdf", "arxiv", "download", "resources", "doi"}),
-    "venue": frozenset({"venue", "conference", "conf", "journal", "jour", "pub", "booktitle", "published",
-                        "publication",
-                        "publisher", "source", "where"}),
+    "venue": frozenset(
+        {
+            "venue",
+            "conference",
+            "conf",
+            "journal",
+            "jour",
+            "pub",
+            "booktitle",
+            "published",
+            "publication",
+            "publisher",
+            "source",
+            "where",
+        }
+    ),
     "code": frozenset({"code", "github", "repo", "repository", "implementation", "stars", "official"}),
     "authors": frozenset({"author", "authors", "speaker", "speakers", "presenter", "by", "who"}),
 }
@@ -141,9 +172,9 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
             elif index == roles.get("code") or (piece.kind == "image" and L.code_repo(piece.href)):
                 if piece.kind == "link" or not draft.code_url:
                     draft.code_url = draft.code_url or L.code_repo(piece.href) or piece.href
-            elif piece.kind == "link" and index == roles.get("link"):
-                draft.add_url(piece.href)
-            elif piece.kind == "link" and classify(piece) in ("alt", "title") and index != roles.get("venue"):
+            elif (piece.kind == "link" and index == roles.get("link")) or (
+                piece.kind == "link" and classify(piece) in ("alt", "title") and index != roles.get("venue")
+            ):
                 draft.add_url(piece.href)
             elif piece.kind == "link" and classify(piece) == "code":
                 draft.code_url = draft.code_url or L.code_repo(piece.href) or piece.href
@@ -189,7 +220,11 @@ def _header_from_first_row(header: list[str], rows: list[Block]) -> tuple[list[s
 def _section_row(row: Block) -> str:
     """A row of one link-free cell spanning several columns names the rows below it."""
     filled = row.children
-    if len(filled) != 1 or filled[0].span < 2 or any(p.kind == "link" and classify(p) != "nav" for p in filled[0].pieces):
+    if (
+        len(filled) != 1
+        or filled[0].span < 2
+        or any(p.kind == "link" and classify(p) != "nav" for p in filled[0].pieces)
+    ):
         return ""
     return clean_section(squash(plain_text(filled[0].pieces)))
 

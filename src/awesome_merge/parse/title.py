@@ -32,7 +32,9 @@ _TRAILING_MARKER = re.compile(
     re.I,
 )
 _BY_AUTHORS = re.compile(r"^(?P<title>.{3,}?)\s*(?:[,.\-–—]\s*)?\bby\s+(?P<who>[^()]{2,120})$", re.I)
-_WHEN_PAREN = re.compile(r"^(?P<title>.{3,}?)\s*\((?P<when>[^()]{0,40}\b(?:19|20)\d\d\b[^()]{0,20})\)(?P<rest>.*)$")
+_WHEN_PAREN = re.compile(
+    r"^(?P<title>.{3,}?)\s*\((?P<when>[^()]{0,40}\b(?:19|20)\d\d\b[^()]{0,20})\)(?P<rest>.*)$"
+)
 _ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?\d{4}[.:]\d{4,5}(?:v\d+)?$|^arxiv\s*:", re.I)
 _HOST_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.I)
 _LAST_PART = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
