@@ -290,3 +290,38 @@ def test_titles_survive_deep_nesting_and_long_lines():
     long, _ = parse_text("- [Long Line Paper](https://example.org/long) " + "x" * 2_000_000 + "\n", "l.md")
     assert [e.title for e in deep] == ["Deep Paper"]
     assert [e.title for e in long] == ["Long Line Paper"]
+
+
+def test_heading_per_paper_with_a_paragraph_of_authors_and_links():
+    entries = read(
+        """\
+        ## Papers
+
+        ### Learning to Rank Pebbles Quickly
+
+        Ana Lima, Bo C. Chen. ICML 2021. [[Paper]](https://arxiv.org/abs/2101.00001) [[Code]](https://github.com/o/r)
+
+        ### Stones
+
+        - [A Paper In A List](https://example.org/a.pdf)
+        """
+    )
+    first, second = entries
+    assert first.title == "Learning to Rank Pebbles Quickly" and first.code_url == "https://github.com/o/r"
+    assert first.authors == ["Ana Lima", "Bo C. Chen"] and (first.venue, first.year) == ("ICML", 2021)
+    assert second.section == "Papers > Stones"  # the paper heading did not become a section
+
+
+def test_title_linking_the_code_with_an_arxiv_badge_is_a_paper():
+    (entry,) = read(
+        "- [Pebble Ranking with Deep Nets](https://github.com/o/p) "
+        "[![arXiv](https://img.shields.io/badge/arXiv-2301.00001-b31b1b.svg)](https://arxiv.org/abs/2301.00001)\n"
+    )
+    assert entry.url == "https://arxiv.org/abs/2301.00001" and entry.code_url == "https://github.com/o/p"
+    assert entry.kind == "paper"
+
+
+def test_author_year_title_citation():
+    cite = read_citation("Smith, J., & Doe, A. (2020). Learning to Rank Pebbles. Journal of Stones, 3(2), 1-10.")
+    assert cite.title == "Learning to Rank Pebbles"
+    assert cite.authors == ["Smith, J", "Doe, A"]

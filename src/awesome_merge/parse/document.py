@@ -46,6 +46,10 @@ _VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|published(?: in)?)
 _AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
 
 
+# A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
+_Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
+
+
 def _skip_marker(tok: Token) -> bool | None:
     """True at `<!-- awesome-merge: skip -->`, False at its end marker, None elsewhere."""
     if tok.type != "html_block":
@@ -63,7 +67,7 @@ class _Walker:
         self.entries: list[Entry] = []
         self.pending_authors: Entry | None = None  # a heading entry waiting for its author paragraph
         # A bold paragraph or heading with no link, whose links may follow as a list of `Paper: url` lines.
-        self.pending_title: tuple[list[Piece], int, list[tuple[int, str]] | None] | None = None
+        self.pending_title: _Pending | None = None
         self.seen_heading = False
         self.seen_section = False
 
@@ -106,7 +110,10 @@ class _Walker:
                 close = find_close(tokens, i)
                 self.pending_authors = None
                 blocks = list_blocks(tokens, i, close)
-                if not (pending and self.titled_by_pending(pending, blocks)):
+                nested = any(b.children for b in blocks)
+                if not (
+                    pending and not nested and self.titled_by_pending(pending, [b.pieces for b in blocks])
+                ):
                     self.read_list(blocks)
                 i = close + 1
             elif tok.type == "table_open":
@@ -121,7 +128,7 @@ class _Walker:
                     self.pending_title = pending
                 i += 1
             elif tok.type == "paragraph_open":
-                self.paragraph(tokens[i + 1], begin + 1)
+                self.paragraph(tokens[i + 1], begin + 1, pending)
                 i = find_close(tokens, i) + 1
             else:
                 i += 1
@@ -149,16 +156,21 @@ class _Walker:
         self.pending_title = (pieces, line, trail_before)
 
     def titled_by_pending(
-        self, pending: tuple[list[Piece], int, list[tuple[int, str]] | None], blocks: list[Block]
+        self, pending: _Pending, lines: list[list[Piece]], *, labels_only: bool = True
     ) -> bool:
-        """`**Title**` (or a heading) followed by `- Paper: url` / `- Code: url` lines: one entry, titled by
-        the text above, linked by the lines below. False when the list holds entries of its own."""
+        """`**Title**` (or a heading) followed by `- Paper: url` / `- Code: url` lines, or by a paragraph of
+        authors and role links: one entry, titled by the text above, linked by what follows. False when
+        what follows holds titles of its own."""
         pieces, line, trail_before = pending
-        item_pieces = [with_bare_links(b.pieces) for b in blocks]
-        links = [p for item in item_pieces for p in item if p.kind == "link"]
-        if not links or any(classify(p) == "title" for p in links) or any(b.children for b in blocks):
+        if len(plain_text(pieces).split()) < (3 if trail_before is not None else 2):
             return False
-        for item in item_pieces:  # each line a link with at most a label (`Paper:`), never a title of its own
+        item_pieces = [with_bare_links(item) for item in lines]
+        links = [p for item in item_pieces for p in item if p.kind == "link"]
+        if not links or any(classify(p) == "title" for p in links):
+            return False
+        if not any(classify(p) == "alt" for p in links):
+            return False
+        for item in item_pieces if labels_only else ():  # each line a link with at most a label (`Paper:`)
             words = "".join(p.text for p in item if p.kind == "text").split()
             if not any(p.kind == "link" for p in item) or len(words) > 3:
                 return False
@@ -174,8 +186,10 @@ class _Walker:
         self.add([build_entry(drafts[0], line, self.ctx)])
         return True
 
-    def paragraph(self, inline: Token, line: int) -> None:
+    def paragraph(self, inline: Token, line: int, pending: _Pending | None = None) -> None:
         pieces = inline_pieces(inline.children)
+        if pending and self.titled_by_pending(pending, [pieces], labels_only=False):
+            return
         if self.pending_authors is not None:
             entry, self.pending_authors = self.pending_authors, None
             if not links(pieces) and not entry.authors and looks_like_authors(plain_text(pieces), loose=True):

@@ -99,8 +99,12 @@ class _Draft:
 def classify(piece: Piece) -> str:
     """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, title."""
     href, text = piece.href.strip(), squash(piece.text)
-    if piece.kind == "image":
-        return "code" if L.is_badge_or_repository(href) else "nav"
+    if piece.kind == "image":  # a badge: of a repository it is code, on a paper's link that paper
+        if L.is_badge_or_repository(href):
+            return "code"
+        return (
+            "alt" if not L.is_navigation(href) and not L.is_unsafe(href) and L.is_paper_url(href) else "nav"
+        )
     if L.is_navigation(href):
         return "nav"
     if L.is_unsafe(href):
@@ -348,6 +352,9 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
     if not draft.authors and looks_like_authors(text.strip(" .>"), loose=any(p.em for p in line)):
         draft.authors = parse_authors(text.strip(" .>"))
         return True
+    head = re.split(r"(?<!\b[A-Z])\.\s+", text, maxsplit=1)[0].strip(" .>")  # `A, B. ICML 2021. [[Paper]]`
+    if not draft.authors and head != text.strip(" .>") and looks_like_authors(head):
+        draft.authors = parse_authors(head)
     marked, loose = venue_texts(line)
     stripped = text.strip(" >.")
     if stripped and len(stripped) <= 80:
@@ -459,6 +466,11 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
     """Resolve identifiers, venue, year and kind for a draft; `extra` carries what a table column said."""
     if not draft.url and draft.extra_urls:
         draft.url = draft.extra_urls[0]
+    paper = next((u for u in draft.alt_urls if L.is_paper_url(u)), "")
+    if draft.url and paper and L.is_repository_root(draft.url):  # titled link to the code, paper beside it
+        draft.code_url = draft.code_url or L.code_repo(draft.url)
+        draft.alt_urls = [u for u in draft.alt_urls if u != paper]
+        draft.url = paper
     draft.url, draft.code_url = _no_spaces(draft.url.strip()), _no_spaces(draft.code_url.strip())
     draft.alt_urls = list(dict.fromkeys(_no_spaces(u.strip()) for u in draft.alt_urls if u.strip()))
     ids: Identifiers | None = _identifiers(draft.url) if draft.url else None

@@ -120,6 +120,10 @@ def read_citation(text: str) -> Citation:
         inner = read_citation(text)
         return Citation(inner.title, inner.authors, [", ".join(trailing), *inner.venue_texts])
     when = _WHEN_PAREN.match(text)
+    if when and looks_like_authors(when.group("title")) and len(when.group("rest").split()) >= 2:
+        # `Authors (2020). Title. Venue.`: names, the year, then the title's sentence
+        head, _, venue = when.group("rest").strip(" ,.;").partition(". ")
+        return Citation(head.strip(), parse_authors(when.group("title")), [when.group("when"), venue])
     if when and len(when.group("title").split()) >= 1:
         rest = when.group("rest").strip(" ,.;")
         authors = parse_authors(rest) if rest and looks_like_authors(rest, loose=True) else []
@@ -130,10 +134,6 @@ def read_citation(text: str) -> Citation:
         titled, authors = split_by_author(text)
         return Citation(titled, authors)
     end = len(parts)
-    trailing: list[str] = []
-    while end > 1 and (is_venue_label(parts[end - 1].strip(" .")) or _is_year_or_id(parts[end - 1])):
-        end -= 1
-        trailing.insert(0, parts[end])
     start = 0
     while start < end - 1 and (
         (_name_ok(parts[start].strip(" .")) and len(parts[start].split()) <= 4)
@@ -147,7 +147,7 @@ def read_citation(text: str) -> Citation:
     authors = parse_authors(", ".join(parts[:start])) if start else []
     title = ", ".join(parts[start:end])
     title, by = split_by_author(title)
-    return Citation(title, authors or by, [", ".join(trailing)] if trailing else [])
+    return Citation(title, authors or by, [])
 
 
 def quoted_title(text: str) -> tuple[int, int, str] | None:
