@@ -10,8 +10,8 @@ import pandas as pd
 from conftest import SPEC_PAPER_COLUMNS
 from markdown_it import MarkdownIt
 
-from awesome_merge.changes import LIST_LIMIT, summarize_changes
 from awesome_merge.fetch import FetchOutcome
+from awesome_merge.write.changes import LIST_LIMIT, summarize_changes
 
 
 def papers(*rows: tuple[str, str, str]) -> pd.DataFrame:

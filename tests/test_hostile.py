@@ -16,9 +16,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from awesome_merge import merge
-from awesome_merge.outputs import OUTPUT_NAMES, build_files
 from awesome_merge.parse import parse_text
 from awesome_merge.write import OutputError, write_outputs
+from awesome_merge.write.files import OUTPUT_NAMES, build_files
 from awesome_merge.write.markdown import SKIP_END, SKIP_START
 
 GOOD = "# Good list\n\n- [Federated fine-tuning of large language models](https://arxiv.org/abs/2401.00001)\n"
@@ -437,7 +437,7 @@ def test_writer_crash_before_writing_changes_nothing(tmp_path: Path, monkeypatch
     (out / "mine.txt").write_text("a user's file")
     snapshot = {p.name: p.read_bytes() for p in out.iterdir()}
     (src / "more.md").write_text(_item(1))
-    import awesome_merge.outputs as outputs
+    import awesome_merge.write.files as outputs
 
     def boom(_papers):  # type: ignore[no-untyped-def]
         raise RuntimeError("writer crashed")

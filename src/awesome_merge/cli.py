@@ -20,11 +20,14 @@ Examples:
   awesome-merge sources/ -o output/ --fetch         # refresh snapshots from their upstream URLs first
 
 \b
-Exit status: 0 outputs written (warnings allowed); 1 nothing could be merged or written,
-or --strict and a fetch failed; 2 usage error; 3 --check found outputs that would change.
+Exit status: 0 outputs written (warnings allowed); 1 nothing could be merged or written
+(a bad config, a file in OUTPUT the tool did not write, ...), or --strict and a fetch failed;
+2 usage error; 3 --check found outputs that would change; 4 a source could not be read
+(--allow-missing merges the rest) or the sources hold no entries: outputs left as they were.
 """
 
 CHECK_FAILED = 3
+INCOMPLETE = 4
 
 
 def _echo(message: str, *, err: bool = True) -> None:
@@ -72,6 +75,7 @@ class _Options:
     check: bool
     fetch: bool
     force: bool
+    allow_missing: bool
     strict: bool
     quiet: bool
     verbose: bool
@@ -130,7 +134,15 @@ class _Options:
     "--fetch", is_flag=True, help="Refresh every source with a `url` in the config first, then merge."
 )
 @click.option(
-    "--force", is_flag=True, help="With --fetch: accept a snapshot even if it lost most of its entries."
+    "--force",
+    is_flag=True,
+    help="Replace files in OUTPUT that awesome-merge did not write (no generated marker); "
+    "with --fetch, also accept a snapshot that lost most of its entries.",
+)
+@click.option(
+    "--allow-missing",
+    is_flag=True,
+    help="Merge the sources that could be read when some could not (else exit 4, writing nothing).",
 )
 @click.option("--strict", is_flag=True, help="With --fetch: exit 1 when any source could not be refreshed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
@@ -155,9 +167,9 @@ def main(**options: Any) -> None:
 
 def _run(opts: _Options) -> int:
     from .config import load_config
-    from .outputs import build_files, read_previous_papers
     from .pipeline import default_config_path, find_sources, merge
     from .write import diff_outputs, write_outputs
+    from .write.files import build_files, read_previous_papers
 
     files, folders = find_sources(opts.sources)
     if opts.config_path is not None and not opts.config_path.is_file():
@@ -183,6 +195,16 @@ def _run(opts: _Options) -> int:
     if not opts.quiet:
         for diagnostic in result.diagnostics:
             _echo(str(diagnostic))
+    unread = [s.name for s in result.sources if not s.readable]
+    if unread and not opts.allow_missing:
+        _echo(
+            f"error: could not read {', '.join(unread)}; outputs left as they were "
+            "(--allow-missing merges the other lists)"
+        )
+        return INCOMPLETE
+    if result.entries.empty:
+        _echo(f"error: no entries found in {', '.join(map(str, opts.sources))}; outputs left as they were")
+        return INCOMPLETE
     previous = read_previous_papers(opts.output) if opts.fetch else None
     outputs = build_files(
         result,
@@ -200,15 +222,17 @@ def _run(opts: _Options) -> int:
         return CHECK_FAILED if stale else 0
     # Never write where a source lives: a folder of sources, or the folder of a source named on its own.
     protected = [*folders, *{f.parent for f in files}]
-    changed = write_outputs(opts.output, outputs, protected=protected)
+    changed = write_outputs(opts.output, outputs, protected=protected, force=opts.force)
     if opts.verbose:
         for name in sorted(outputs):
             _echo(f"{'wrote' if name in changed else 'unchanged'}: {opts.output / name}")
         _echo("timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
     if not opts.quiet:
         n_entries, n_papers = len(result.entries), len(result.papers)
+        n_read = len(result.sources) - len(unread)
+        missing = f" ({len(unread)} could not be read)" if unread else ""
         _echo(
-            f"merged {n_entries} entries from {len(result.sources)} lists into {n_papers} papers "
+            f"merged {n_entries} entries from {n_read} lists{missing} into {n_papers} papers "
             f"({n_entries - n_papers} duplicates); {len(result.review)} pairs to review -> {opts.output}/"
         )
     return 1 if opts.strict and fetch_failed else 0

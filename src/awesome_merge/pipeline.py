@@ -30,9 +30,12 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class SourceInfo:
+    """One source as the run saw it; `readable` is False when it could not be read at all."""
+
     name: str
     url: str
     entries: int
+    readable: bool = True
 
 
 @dataclass
@@ -51,13 +54,15 @@ class MergeResult:
     def topic_order(self) -> list[str]:
         return topic_order(self.config.topics or DEFAULT_TAXONOMY)
 
-    def write(self, output: str | Path, *, group_by: str = "topic") -> list[str]:
-        """Write the outputs as the command does (atomically, never into a source folder); returns the
-        names of the files that changed. For notebooks: `merge(["sources/"]).write("output/")`."""
-        from .outputs import build_files
+    def write(self, output: str | Path, *, group_by: str = "topic", force: bool = False) -> list[str]:
+        """Write the outputs as the command does (atomically, never into a source folder, never over a
+        file it did not write unless `force`); returns the names of the files that changed.
+        For notebooks: `merge(["sources/"]).write("output/")`."""
         from .write import write_outputs
+        from .write.files import build_files
 
-        return write_outputs(Path(output), build_files(self, group_by=group_by), protected=self.source_dirs)
+        files = build_files(self, group_by=group_by)
+        return write_outputs(Path(output), files, protected=self.source_dirs, force=force)
 
 
 def find_sources(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
@@ -233,7 +238,7 @@ def merge(
     for p in parsed:
         stem = Path(p.name).stem
         source_config = config.source(stem)
-        infos.append(SourceInfo(p.name, source_config.url if source_config else "", p.count))
+        infos.append(SourceInfo(p.name, source_config.url if source_config else "", p.count, p.readable))
     timings["total"] = time.perf_counter() - start
     return MergeResult(
         entries, papers, matching.report, matching.review, infos, diagnostics, config, folders, timings

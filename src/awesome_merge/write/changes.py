@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pandas as pd
 
-from .fetch import FetchOutcome
+if TYPE_CHECKING:  # only for types: writing must not import the fetcher
+    from ..fetch import FetchOutcome
 
 LIST_LIMIT = 50  # papers listed per kind; a pull-request body has a size limit and a reader has patience
 SOURCE_SEP = ";"
