@@ -1,14 +1,24 @@
-"""`awesome-merge.toml`: where each source comes from, matching thresholds, curator overrides, topics."""
+"""`awesome-merge.toml`: the unified list's name, where each source comes from, matching thresholds, curator
+overrides, topics, fetch limits.
+
+Every key is checked for type and range when the file is read, so a typo or a wrong value is one line naming
+the file, the table, the key and what was expected, never a traceback or a silently odd run.
+"""
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import AwesomeMergeError
 
 CONFIG_NAME = "awesome-merge.toml"
+DEFAULT_TITLE = "Merged paper list"
+
+Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -46,69 +56,221 @@ class FetchConfig:
 
 
 @dataclass(frozen=True)
+class ListConfig:
+    """The `[list]` table: what the unified list is called and how each source is named in it."""
+
+    title: str = DEFAULT_TITLE
+    description: str = ""
+    names: tuple[tuple[str, str], ...] = ()  # source name (file stem) -> display name
+
+    def display_name(self, source: str) -> str:
+        """The curator's name for a source (`source` a file name or stem), or "" when none is given."""
+        stem = Path(source).stem
+        return next((shown for name, shown in self.names if name in (source, stem)), "")
+
+
+@dataclass(frozen=True)
 class Config:
     sources: tuple[SourceConfig, ...] = ()
     match: MatchConfig = field(default_factory=MatchConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
     overrides: tuple[Override, ...] = ()
-    topics: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    topics: Taxonomy | None = None  # None: topics come from the lists' own section headings
     path: Path | None = None
+    list: ListConfig = field(default_factory=ListConfig)
 
     def source(self, name: str) -> SourceConfig | None:
         return next((s for s in self.sources if s.name == name), None)
 
 
-def _table(data: dict, key: str, path: Path) -> dict:
-    value = data.get(key, {})
-    if not isinstance(value, dict):
-        raise AwesomeMergeError(f"{path}: [{key}] must be a table")
-    return value
+# ------------------------------------------------------------------------------------------ checking
+
+_TABLES = ("list", "source", "match", "fetch", "override", "topics")
 
 
-def _known(cls: type, values: dict, section: str, path: Path) -> dict:
-    names = set(cls.__dataclass_fields__)
-    unknown = sorted(set(values) - names)
-    if unknown:
-        raise AwesomeMergeError(
-            f"{path}: unknown key(s) in [{section}]: {', '.join(unknown)} (known: {', '.join(sorted(names))})"
-        )
-    return values
+class _Checker:
+    """Type and range checks that name the file, the table and the key in their one-line message."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(
+        self, where: str, expected: str, value: object = None, *, show: bool = True
+    ) -> AwesomeMergeError:
+        got = f", got {_show(value)}" if show else ""
+        return AwesomeMergeError(f"{self.path}: {where}: expected {expected}{got}")
+
+    def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(f"[{key}]", "a table", value)
+        return value
+
+    def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"[[{key}]]", f"an array of tables ([[{key}]] blocks)", value)
+        return value
+
+    def known(self, values: dict[str, Any], where: str, names: tuple[str, ...]) -> None:
+        unknown = sorted(set(values) - set(names))
+        if unknown:
+            raise AwesomeMergeError(
+                f"{self.path}: {where}: unknown key(s) {', '.join(unknown)} (known: {', '.join(names)})"
+            )
+
+    def number(self, value: object, where: str, low: float, high: float, *, integer: bool = False) -> Any:
+        kind = "a whole number" if integer else "a number"
+        expected = f"{kind} from {_num(low)} to {_num(high)}"
+        ok_type = isinstance(value, int) if integer else isinstance(value, int | float)
+        if isinstance(value, bool) or not ok_type or not math.isfinite(value) or not low <= value <= high:  # type: ignore[arg-type]
+            raise self.fail(where, expected, value)
+        return value if integer else float(value)  # type: ignore[arg-type]
+
+    def text(self, value: object, where: str, *, empty: bool = True) -> str:
+        if not isinstance(value, str) or (not empty and not value.strip()):
+            raise self.fail(where, "a string" if empty else "a non-empty string", value)
+        return value
+
+    def texts(self, value: object, where: str, minimum: int = 1) -> tuple[str, ...]:
+        expected = f"a list of {'at least ' + str(minimum) + ' ' if minimum > 1 else ''}non-empty strings"
+        if (
+            not isinstance(value, list)
+            or len(value) < minimum
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            raise self.fail(where, expected, value)
+        return tuple(value)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _show(value: object) -> str:
+    """A value as TOML would spell it, cut short: the user recognises what they wrote."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = f'"{value}"'
+    elif isinstance(value, dict):
+        text = "a table"
+    else:
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# Ranges: a threshold is a similarity 0-100; fetch limits must be positive and sane (an hour's timeout, a GB).
+_MATCH_RANGES = {"title_threshold": (0.0, 100.0), "review_threshold": (0.0, 100.0)}
+_FETCH_RANGES: dict[str, tuple[float, float, bool]] = {
+    "timeout": (0.1, 3600.0, False),
+    "retries": (1, 20, True),
+    "max_bytes": (1, 1_000_000_000, True),
+    "max_redirects": (0, 50, True),
+    "min_entry_ratio": (0.0, 1.0, False),
+}
+
+
+def _sources(check: _Checker, data: dict[str, Any]) -> tuple[SourceConfig, ...]:
+    sources: list[SourceConfig] = []
+    for i, item in enumerate(check.tables(data, "source"), 1):
+        where = f"[[source]] number {i}"
+        check.known(item, where, ("name", "url"))
+        if "name" not in item:
+            raise check.fail(where, "a `name` (the snapshot's file name without extension)", show=False)
+        name = check.text(item["name"], f"{where} name", empty=False)
+        url = check.text(item.get("url", ""), f"[[source]] {name!r} url")
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise check.fail(f"[[source]] {name!r} url", "an http(s) URL", url)
+        if any(s.name == name for s in sources):
+            raise check.fail(f"[[source]] {name!r}", "each source named once", show=False)
+        sources.append(SourceConfig(name=name, url=url))
+    return tuple(sources)
+
+
+def _overrides(check: _Checker, data: dict[str, Any]) -> tuple[Override, ...]:
+    overrides = []
+    for i, item in enumerate(check.tables(data, "override"), 1):
+        where = f"[[override]] number {i}"
+        check.known(item, where, ("same", "different"))
+        kinds = [k for k in ("same", "different") if k in item]
+        if len(kinds) != 1:
+            raise check.fail(where, "exactly one of `same` or `different`", show=False)
+        keys = check.texts(item[kinds[0]], f"{where} {kinds[0]}", minimum=2)
+        overrides.append(Override(kind=kinds[0], keys=keys))
+    return tuple(overrides)
+
+
+def _topics(check: _Checker, data: dict[str, Any]) -> Taxonomy | None:
+    if "topics" not in data:
+        return None
+    raw = check.table(data, "topics")
+    topics = []
+    for name, stems in raw.items():
+        if not name.strip():
+            raise check.fail("[topics]", "a non-empty topic name", name)
+        topics.append((name, tuple(s.lower() for s in check.texts(stems, f"[topics] {name!r}"))))
+    return tuple(topics) or None
+
+
+def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
+    raw = check.table(data, "list")
+    check.known(raw, "[list]", ("title", "description", "names"))
+    title = check.text(raw.get("title", DEFAULT_TITLE), "[list] title", empty=False).strip()
+    description = check.text(raw.get("description", ""), "[list] description").strip()
+    names_raw = raw.get("names", {})
+    if not isinstance(names_raw, dict):
+        raise check.fail("[list] names", "a table of source name = display name", names_raw)
+    names = tuple(
+        (source, check.text(shown, f"[list.names] {source!r}", empty=False).strip())
+        for source, shown in names_raw.items()
+    )
+    return ListConfig(title, description, names)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AwesomeMergeError(f"{path}: not valid TOML: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise AwesomeMergeError(f"{path}: cannot read the config file ({exc.strerror or exc})") from exc
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise AwesomeMergeError(f"{path}: not valid TOML: {exc}") from exc
 
 
 def load_config(path: Path | None) -> Config:
-    """Read a config file; a missing file means the defaults. Errors name the file and the bad key."""
+    """Read a config file; a missing file means the defaults. Errors name the file, table and key."""
     if path is None or not path.exists():
         return Config()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise AwesomeMergeError(f"{path}: not valid TOML: {exc}") from exc
-    unknown = sorted(set(data) - {"source", "match", "fetch", "override", "topics"})
+    data = _read(path)
+    check = _Checker(path)
+    unknown = sorted(set(data) - set(_TABLES))
     if unknown:
         raise AwesomeMergeError(
-            f"{path}: unknown table(s) {', '.join(unknown)} (known: source, match, fetch, override, topics)"
+            f"{path}: unknown table(s) {', '.join(unknown)} (known: {', '.join(_TABLES)})"
         )
-    sources = []
-    for i, item in enumerate(data.get("source", []), 1):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"]:
-            raise AwesomeMergeError(f"{path}: [[source]] number {i} needs a string `name`")
-        url = item.get("url", "")
-        if url and not str(url).lower().startswith(("http://", "https://")):
-            raise AwesomeMergeError(f"{path}: source {item['name']!r}: url must be http(s), got {url!r}")
-        sources.append(SourceConfig(name=item["name"], url=str(url)))
-    match = MatchConfig(**_known(MatchConfig, _table(data, "match", path), "match", path))
-    fetch = FetchConfig(**_known(FetchConfig, _table(data, "fetch", path), "fetch", path))
-    overrides = []
-    for i, item in enumerate(data.get("override", []), 1):
-        kinds = [k for k in ("same", "different") if k in item]
-        if len(kinds) != 1 or not isinstance(item[kinds[0]], list) or len(item[kinds[0]]) < 2:
-            raise AwesomeMergeError(
-                f"{path}: [[override]] number {i} needs exactly one of `same` or `different`, "
-                "a list of two or more URLs or titles"
-            )
-        overrides.append(Override(kind=kinds[0], keys=tuple(str(k) for k in item[kinds[0]])))
-    topics = None
-    if "topics" in data:
-        raw = _table(data, "topics", path)
-        topics = tuple((str(name), tuple(str(p) for p in patterns)) for name, patterns in raw.items())
-    return Config(tuple(sources), match, fetch, tuple(overrides), topics, path)
+    match_raw = check.table(data, "match")
+    check.known(match_raw, "[match]", tuple(_MATCH_RANGES))
+    match = MatchConfig(
+        **{k: check.number(v, f"[match] {k}", *_MATCH_RANGES[k]) for k, v in match_raw.items()}
+    )
+    fetch_raw = check.table(data, "fetch")
+    check.known(fetch_raw, "[fetch]", tuple(_FETCH_RANGES))
+    fetch = FetchConfig(
+        **{
+            k: check.number(v, f"[fetch] {k}", *_FETCH_RANGES[k][:2], integer=_FETCH_RANGES[k][2])
+            for k, v in fetch_raw.items()
+        }
+    )
+    return Config(
+        sources=_sources(check, data),
+        match=match,
+        fetch=fetch,
+        overrides=_overrides(check, data),
+        topics=_topics(check, data),
+        path=path,
+        list=_list(check, data),
+    )

@@ -210,6 +210,12 @@ def merge(
         diagnostics.append(
             Diagnostic(name, 0, "two sources share this file name; their entries are told apart by line only")
         )
+    stems = {f.stem for f in files}
+    for missing in (s.name for s in config.sources if s.name not in stems):
+        where = config.path.name if config.path else CONFIG_NAME
+        diagnostics.append(
+            Diagnostic(where, 0, f"[[source]] {missing!r} names no source file ({missing}.md or similar)")
+        )
     if not any(p.readable for p in parsed):
         raise AwesomeMergeError("no source could be read: " + "; ".join(str(d) for d in diagnostics[:3]))
     entries = frame_from_columns(p.columns for p in parsed)
