@@ -6,13 +6,17 @@ import random
 
 import pandas as pd
 import pytest
+from conftest import SOURCES
 
+from awesome_merge.config import load_config
 from awesome_merge.frame import Entry, entries_frame
 from awesome_merge.fuse import PAPER_COLUMNS, fuse
-from awesome_merge.topics import DEFAULT_TAXONOMY, OTHER
+from awesome_merge.topics import OTHER, KeywordTopics
 
 FEDDAT = "FedDAT: An Approach for Foundation Model Finetuning in Multi-Modal Heterogeneous Federated Learning"
 AAAI_PAGE = "https://ojs.aaai.org/index.php/AAAI/article/view/29007"
+# The taxonomy the bundled sources are configured with (it lives in their config, not in the code).
+BUNDLED_TOPICS = KeywordTopics(load_config(SOURCES / "awesome-merge.toml").topics or ())
 
 
 def feddat_entries() -> list[Entry]:
@@ -33,7 +37,7 @@ def feddat_entries() -> list[Entry]:
 
 def fused(entries: list[Entry], cluster_ids: list[str] | None = None) -> pd.DataFrame:
     ids = cluster_ids if cluster_ids is not None else ["arxiv:2308.12305"] * len(entries)
-    return fuse(entries_frame(entries), ids, DEFAULT_TAXONOMY)
+    return fuse(entries_frame(entries), ids, BUNDLED_TOPICS)
 
 
 def one(entries: list[Entry], cluster_id: str = "arxiv:2308.12305") -> pd.Series:

@@ -19,7 +19,7 @@ from .frame import ALT_URL_SEP, AUTHOR_SEP
 from .ids import canonical_url, github_repo, is_http_url, page_aliases
 from .match.keys import is_full_title
 from .text import title_key
-from .topics import paper_topics
+from .topics import Topics, paper_topics
 
 T = TypeVar("T")
 _canonical = lru_cache(maxsize=262144)(canonical_url)
@@ -186,7 +186,7 @@ class _FuseInput:
 
     cols: dict[str, list[str]]
     years: list[int | None]
-    taxonomy: tuple[tuple[str, tuple[str, ...]], ...]
+    taxonomy: Topics
 
 
 def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
@@ -221,7 +221,7 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
 
 
 def fuse(
-    entries: pd.DataFrame, cluster_ids: list[str], taxonomy: tuple[tuple[str, tuple[str, ...]], ...]
+    entries: pd.DataFrame, cluster_ids: list[str], taxonomy: Topics
 ) -> pd.DataFrame:
     """Papers sorted by cluster id; one row per cluster."""
     by_cluster: dict[str, list[int]] = {}

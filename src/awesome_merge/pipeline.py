@@ -21,7 +21,7 @@ from .match import match_entries
 from .match.keys import comparison_keys
 from .parse import parse_file
 from .read import SOURCE_SUFFIXES
-from .topics import DEFAULT_TAXONOMY, topic_order
+from .topics import Topics, topic_rules
 
 # Below this many bytes, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
@@ -49,10 +49,11 @@ class MergeResult:
     config: Config
     source_dirs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    topics: Topics | None = None
 
     @property
     def topic_order(self) -> list[str]:
-        return topic_order(self.config.topics or DEFAULT_TAXONOMY)
+        return self.topics.order if self.topics else []
 
     def write(self, output: str | Path, *, group_by: str = "topic", force: bool = False) -> list[str]:
         """Write the outputs as the command does (atomically, never into a source folder, never over a
@@ -238,7 +239,8 @@ def merge(
         progress("match", 1, 1)
 
     stage = time.perf_counter()
-    papers = fuse(entries, matching.cluster_ids, config.topics or DEFAULT_TAXONOMY)
+    topics = topic_rules(config.topics, entries["section"].tolist())
+    papers = fuse(entries, matching.cluster_ids, topics)
     timings["fuse"] = time.perf_counter() - stage
     infos = []
     for p in parsed:
@@ -247,5 +249,14 @@ def merge(
         infos.append(SourceInfo(p.name, source_config.url if source_config else "", p.count, p.readable))
     timings["total"] = time.perf_counter() - start
     return MergeResult(
-        entries, papers, matching.report, matching.review, infos, diagnostics, config, folders, timings
+        entries,
+        papers,
+        matching.report,
+        matching.review,
+        infos,
+        diagnostics,
+        config,
+        folders,
+        timings,
+        topics,
     )

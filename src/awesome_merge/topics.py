@@ -1,129 +1,166 @@
-"""Source sections ("Parameter-Efficient Fine-Tuning > Prompt Tuning", "2.1 General Prompt Tuning") to topics.
+"""Source sections ("Parent > Child" trails) to the topics of the unified list.
 
-A topic is a name and a list of lower-case word stems; the first topic whose stem occurs in a section wins.
-The taxonomy lives in the config (`[topics]`); this default fits federated learning for language models.
+Two rules with one interface (`Topics`):
+- `HeadingTopics` (no `[topics]` in the config): the lists' own top-level headings are the topics, their
+  spellings normalised ("2. Surveys" and "Survey" are one topic) and merged across lists; the curator's field
+  needs no configuration.
+- `KeywordTopics` (`[topics]` in the config): a taxonomy of names and lower-case word stems; the deepest
+  part of a trail that contains a stem names the topic.
+Both also say which of a list's own subsections a paper is under, so a long topic can keep them.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 OTHER = "Other"
+TRAIL_SEP = ">"
 
-DEFAULT_TAXONOMY: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Surveys and Tutorials", ("survey", "tutorial", "overview", "position")),
-    ("Prompt Learning", ("prompt",)),
-    ("Instruction Tuning and Alignment", ("instruction", "preference", "rlhf", "alignment", "reasoning")),
-    (
-        "Parameter-Efficient Fine-Tuning",
-        (
-            "lora",
-            "low-rank",
-            "adapter",
-            "parameter-efficient",
-            "parameter efficient",
-            "peft",
-            "reparameteri",
-            "selective tuning",
-            "additive tuning",
-            "fine-tuning",
-            "finetuning",
-            "fine tuning",
-        ),
-    ),
-    ("Full-Parameter and Zeroth-Order Tuning", ("zeroth", "zero-order", "full-parameter", "full parameter")),
-    ("Pre-Training", ("pre-training", "pretraining", "pre-train")),
-    ("Knowledge Transfer and Distillation", ("distillation", "knowledge transfer", "transfer learning")),
-    (
-        "Efficiency and Compression",
-        (
-            "compression",
-            "sparsif",
-            "quantiz",
-            "pruning",
-            "efficien",
-            "communication",
-            "split learning",
-            "split fine",
-            "resource",
-            "on-device",
-            "edge",
-        ),
-    ),
-    (
-        "Heterogeneity and Personalization",
-        ("heterogene", "personaliz", "cluster", "multi-domain", "domain adapt"),
-    ),
-    (
-        "Privacy, Security and Robustness",
-        (
-            "privacy",
-            "private",
-            "security",
-            "attack",
-            "defense",
-            "defence",
-            "robust",
-            "poison",
-            "backdoor",
-            "safety",
-            "ip protection",
-            "black-box",
-            "blackbox",
-            "leakage",
-            "vulnerab",
-        ),
-    ),
-    (
-        "Frameworks, Benchmarks and Datasets",
-        ("framework", "benchmark", "dataset", "platform", "evaluation", "package"),
-    ),
-    (
-        "Applications",
-        (
-            "application",
-            "multilingual",
-            "speech",
-            "recommend",
-            "medical",
-            "health",
-            "domain specific",
-            "domain-specific",
-            "weather",
-            "translation",
-            "vision-language",
-        ),
-    ),
-)
+Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
+
+_NUMBERING_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXivx]+\.|[A-Za-z][.)]|\d+\))\s+")
+_YEAR_RE = re.compile(r"^\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*$")
+
+
+def clean_heading(text: str) -> str:
+    """A heading as a reader would write it: no numbering, emoji, symbols or stray spaces."""
+    kept = "".join(c for c in text if unicodedata.category(c)[0] in "LMNPZ" or c in "&+")
+    kept = _NUMBERING_RE.sub("", " ".join(kept.split()))
+    return kept.strip(" -–—:·.|*_#")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us")):
+        return word[:-1]
+    return word
 
 
 @lru_cache(maxsize=65536)
-def _topic_of(text: str, taxonomy: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
-    """The most specific topic named in a section trail: its deepest part that names one wins."""
-    parts = [p.strip().lower() for p in text.split(">")]
-    for part in reversed(parts):
-        for name, stems in taxonomy:
-            if any(stem in part for stem in stems):
-                return name
-    return ""
+def heading_key(text: str) -> str:
+    """Spellings of one heading to one key: case, punctuation, numbering and plurals ignored."""
+    letters = "".join(c if c.isalnum() else " " for c in clean_heading(text).casefold())
+    return " ".join(_singular(w) for w in letters.split())
 
 
-def paper_topics(
-    sections: list[str], titles: list[str], taxonomy: tuple[tuple[str, tuple[str, ...]], ...]
-) -> list[str]:
-    """Topics of one paper, most supported first; sections decide, titles break silence."""
-    votes: dict[str, int] = {}
-    for topic in (_topic_of(s, taxonomy) for s in sections):
-        if topic:
-            votes[topic] = votes.get(topic, 0) + 1
-    if not votes:
-        for topic in (_topic_of(title, taxonomy) for title in titles):
+def _parts(trail: str) -> list[str]:
+    """The parts of a section trail that can name a topic: years ("2024") only order a list."""
+    return [p for p in (clean_heading(x) for x in trail.split(TRAIL_SEP)) if p and not _YEAR_RE.match(p)]
+
+
+def _rank(votes: dict[str, int], order: Sequence[str]) -> list[str]:
+    position = {name: i for i, name in enumerate(order)}
+    return sorted(votes, key=lambda t: (-votes[t], position.get(t, len(position)), t))
+
+
+def _agreed(subsections: Iterable[str]) -> str:
+    """The one subsection every list that files a paper under a topic agrees on, else ""."""
+    found = {heading_key(s): s for s in subsections if s}
+    return next(iter(found.values())) if len(found) == 1 else ""
+
+
+class Topics:
+    """The interface both rules share; `order` is the README's order of topics, `Other` last."""
+
+    order: list[str]
+    _placed: dict[str, tuple[str, str]]
+
+    def place(self, trail: str) -> tuple[str, str]:
+        """(topic, subsection) of one section trail; "" for what it does not name. Remembered: a list
+        repeats a trail for every entry under it."""
+        cache = self.__dict__.setdefault("_placed", {})
+        if trail not in cache:
+            cache[trail] = self._place(trail)
+        return cache[trail]
+
+    def _place(self, trail: str) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def title_topic(self, title: str) -> str:
+        """A topic named by a paper's title, for papers whose sections name none."""
+        return ""
+
+    def topics_of(self, sections: list[str], titles: list[str]) -> list[str]:
+        """Topics of one paper, most supported first; sections decide, titles break silence."""
+        votes: dict[str, int] = {}
+        for topic in (self.place(s)[0] for s in sections):
             if topic:
                 votes[topic] = votes.get(topic, 0) + 1
-    order = {name: i for i, (name, _) in enumerate(taxonomy)}
-    ranked = sorted(votes, key=lambda t: (-votes[t], order.get(t, len(order)), t))
-    return ranked or [OTHER]
+        if not votes:
+            for topic in (self.title_topic(t) for t in titles):
+                if topic:
+                    votes[topic] = votes.get(topic, 0) + 1
+        return _rank(votes, self.order) or [OTHER]
+
+    def subsection(self, sections: Iterable[str], topic: str) -> str:
+        """The lists' own subsection of a paper under `topic`, when the lists that file it there agree."""
+        return _agreed(sub for t, sub in (self.place(s) for s in sections) if t == topic)
 
 
-def topic_order(taxonomy: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
-    return [name for name, _ in taxonomy] + [OTHER]
+class KeywordTopics(Topics):
+    """A curator's taxonomy (`[topics]`): the deepest part of a trail holding a topic's stem names it."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.order = [name for name, _ in taxonomy] + [OTHER]
+
+    def _named(self, part: str) -> str:
+        lowered = part.lower()
+        return next((name for name, stems in self.taxonomy if any(s in lowered for s in stems)), "")
+
+    def _place(self, trail: str) -> tuple[str, str]:
+        parts = _parts(trail)
+        for i in range(len(parts) - 1, -1, -1):
+            topic = self._named(parts[i])
+            if topic:
+                # The list's own heading under the topic: the part after the one naming it, else that part
+                # itself when it is a subheading ("Efficiency > LoRA" filed under fine-tuning: "LoRA").
+                sub = parts[i + 1] if i + 1 < len(parts) else (parts[i] if i > 0 else "")
+                return topic, sub
+        return "", ""
+
+    def title_topic(self, title: str) -> str:
+        return self._named(title)
+
+
+class HeadingTopics(Topics):
+    """The lists' own headings as topics: the first part of each trail, spelt as most lists spell it."""
+
+    def __init__(self, trails: Iterable[str]) -> None:
+        spellings: dict[str, dict[str, int]] = {}
+        for trail in trails:
+            for part in _parts(trail)[:1]:
+                counts = spellings.setdefault(heading_key(part), {})
+                counts[part] = counts.get(part, 0) + 1
+        # The most common spelling names the topic; on a tie the one with more capitals (Title Case).
+        self.names = {
+            key: min(counts, key=lambda s: (-counts[s], -sum(map(str.isupper, s)), s))
+            for key, counts in spellings.items()
+        }
+        # Topics in the order the lists first name them (sources by name, then line): the curators' order.
+        self.order = [*dict.fromkeys(n for n in self.names.values() if n != OTHER), OTHER]
+
+    def _place(self, trail: str) -> tuple[str, str]:
+        parts = _parts(trail)
+        if not parts:
+            return "", ""
+        topic = self.names.get(heading_key(parts[0]), parts[0])
+        return topic, parts[1] if len(parts) > 1 else ""
+
+
+def topic_rules(taxonomy: Taxonomy | None, trails: Iterable[str]) -> Topics:
+    """The config's taxonomy when it has one, else the lists' own headings."""
+    return KeywordTopics(taxonomy) if taxonomy else HeadingTopics(trails)
+
+
+def paper_topics(sections: list[str], titles: list[str], taxonomy: Topics | Taxonomy) -> list[str]:
+    """Topics of one paper (a taxonomy given as a tuple is read as `KeywordTopics`)."""
+    rules = taxonomy if isinstance(taxonomy, Topics) else _keyword_topics(taxonomy)
+    return rules.topics_of(sections, titles)
+
+
+@lru_cache(maxsize=16)
+def _keyword_topics(taxonomy: Taxonomy) -> KeywordTopics:
+    return KeywordTopics(taxonomy)
