@@ -20,6 +20,7 @@ from .ids import canonical_url, github_repo, is_http_url, page_aliases
 from .match.keys import is_full_title
 from .text import title_key
 from .topics import Topics, paper_topics
+from .venues import canonical_venue
 
 T = TypeVar("T")
 _canonical = lru_cache(maxsize=262144)(canonical_url)
@@ -198,7 +199,8 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
         doi = _most_common(cols["doi"][i] for i in m)
     urls = [u for i in m for u in [cols["url"][i], *cols["alt_urls"][i].split(ALT_URL_SEP)] if u]
     url, others = _best_url(urls, arxiv_id)
-    venue, year = _venue_year([cols["venue"][i] for i in m], [data.years[i] for i in m], arxiv_id)
+    venues = [canonical_venue(cols["venue"][i]) for i in m]  # "NIPS" and "NeurIPS" vote together
+    venue, year = _venue_year(venues, [data.years[i] for i in m], arxiv_id)
     places = {(cols["source"][i], cols["section"][i]) for i in m}
     sections = sorted(f"{source}: {section}" for source, section in places if section)
     titles = [cols["title"][i] for i in m]

@@ -55,12 +55,6 @@ def _rank(votes: dict[str, int], order: Sequence[str]) -> list[str]:
     return sorted(votes, key=lambda t: (-votes[t], position.get(t, len(position)), t))
 
 
-def _agreed(subsections: Iterable[str]) -> str:
-    """The one subsection every list that files a paper under a topic agrees on, else ""."""
-    found = {heading_key(s): s for s in subsections if s}
-    return next(iter(found.values())) if len(found) == 1 else ""
-
-
 class Topics:
     """The interface both rules share; `order` is the README's order of topics, `Other` last."""
 
@@ -94,9 +88,9 @@ class Topics:
                     votes[topic] = votes.get(topic, 0) + 1
         return _rank(votes, self.order) or [OTHER]
 
-    def subsection(self, sections: Iterable[str], topic: str) -> str:
-        """The lists' own subsection of a paper under `topic`, when the lists that file it there agree."""
-        return _agreed(sub for t, sub in (self.place(s) for s in sections) if t == topic)
+    def subsections(self, sections: Iterable[str], topic: str) -> list[str]:
+        """The lists' own subsections a paper is filed under within `topic`, one per section trail."""
+        return [sub for t, sub in (self.place(s) for s in sections) if t == topic and sub]
 
 
 class KeywordTopics(Topics):

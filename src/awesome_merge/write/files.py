@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..topics import heading_key
 from .markdown import SourceInfo, render_readme
 from .output import GENERATED_MARK
 from .tables import papers_bibtex, papers_csv, papers_json, report_csv, review_csv
@@ -37,6 +38,41 @@ def with_marker(name: str, text: str) -> str:
     return text
 
 
+def _trails(cell: object) -> list[str]:
+    """The section trails of a paper's `sections` cell ("list.md: A > B | other.md: C")."""
+    text = "" if cell is None or cell is pd.NA else str(cell)
+    return [part.partition(": ")[2] for part in text.split(" | ") if ": " in part]
+
+
+def subsections(result: MergeResult) -> dict[str, str]:
+    """Cluster id -> the lists' own subsection of the paper under its topic.
+
+    The subsection most of the paper's own sections name wins; on a tie, the one more papers share, so a
+    paper two subsections claim joins the larger group. Spellings of one heading count as one.
+    """
+    if result.topics is None or "sections" not in result.papers:
+        return {}
+    rows = zip(result.papers["cluster_id"], result.papers["topics"], result.papers["sections"], strict=True)
+    claims: dict[str, dict[str, int]] = {}
+    spelling: dict[str, str] = {}
+    for cid, topics, cell in rows:
+        topic = "" if pd.isna(topics) else str(topics).split("; ")[0]
+        votes = claims.setdefault(str(cid), {})
+        for sub in result.topics.subsections(_trails(cell), topic):
+            key = heading_key(sub)
+            spelling.setdefault(key, sub)
+            votes[key] = votes.get(key, 0) + 1
+    shared: dict[str, int] = {}
+    for votes in claims.values():
+        for key in votes:
+            shared[key] = shared.get(key, 0) + 1
+    return {
+        cid: spelling[min(votes, key=lambda k: (-votes[k], -shared[k], k))]
+        for cid, votes in claims.items()
+        if votes
+    }
+
+
 def read_previous_papers(output: Path) -> pd.DataFrame | None:
     """The papers of the last run, to tell what this run added and removed."""
     path = output / "papers.csv"
@@ -57,9 +93,21 @@ def build_files(
     with_changes: bool = False,
 ) -> dict[str, str]:
     """Every output file of a run, name -> text, markers included."""
-    lists = [SourceInfo(s.name, s.url, s.entries) for s in result.sources if s.readable]
+    shown = result.config.list
+    lists = [
+        SourceInfo(s.name, s.url, s.entries, shown.display_name(s.name)) for s in result.sources if s.readable
+    ]
+    readme = render_readme(
+        result.papers,
+        lists,
+        group_by=group_by,
+        topic_order=result.topic_order,
+        title=shown.title,
+        description=shown.description,
+        subsections=subsections(result) if group_by == "topic" else None,
+    )
     files = {
-        "README.md": render_readme(result.papers, lists, group_by=group_by, topic_order=result.topic_order),
+        "README.md": readme,
         "papers.csv": papers_csv(result.papers),
         "dedup_report.csv": report_csv(result.report),
         "review.csv": review_csv(result.review),

@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from ..venues import canonical_venue
+
 __all__ = ["SourceInfo", "escape_md", "github_slug", "render_readme", "safe_url", "short_list_name"]
 
 GROUPINGS = ("topic", "year", "source")
@@ -22,6 +24,11 @@ OTHER = "Other"
 UNKNOWN_YEAR = "Unknown year"
 SEP = " · "
 MAX_AUTHORS = 3
+DEFAULT_TITLE = "Merged paper list"
+# A section longer than this is split by the lists' own subsections (where they agree on one).
+LONG_SECTION = 30
+MIN_SUBSECTION = 3  # a subsection of fewer papers stays in the section's general run
+BACK_TO_CONTENTS = "[↑ Back to contents](#{slug})"
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,7 @@ class SourceInfo:
     name: str  # file name, e.g. "yh-yao-awesome-federated-llm.md"
     url: str  # upstream URL or ""
     entries: int  # entries read from it
+    display: str = ""  # the curator's short name for it ([list.names]), else derived from `name`
 
 
 # ----------------------------------------------------------------------------------------- text escaping
@@ -181,10 +189,11 @@ def short_list_name(name: str) -> str:
 
 def _short_names(lists: Sequence[SourceInfo], extra: Iterable[str]) -> dict[str, str]:
     names: dict[str, str] = {}
+    display = {s.name: clean_text(s.display) for s in lists if clean_text(s.display)}
     for name in [s.name for s in lists] + sorted(set(extra)):
         if name in names:
             continue
-        short = short_list_name(name)
+        short = display.get(name) or short_list_name(name)
         if short in names.values():
             short = PurePosixPath(name).stem or name
         if short in names.values():
@@ -194,6 +203,7 @@ def _short_names(lists: Sequence[SourceInfo], extra: Iterable[str]) -> dict[str,
 
 
 def _venue_year(venue: str, year: int | None) -> str:
+    venue = canonical_venue(venue)  # one spelling per venue, whatever the frame holds
     parts = [venue] if venue else []
     if year is not None and str(year) not in venue:
         parts.append(str(year))
@@ -313,6 +323,28 @@ def _sections(
     return [(key, sorted(groups[key], key=_sort_key)) for key in order if groups.get(key)]
 
 
+def _subsections(
+    rows: list[pd.Series], subsections: dict[str, str]
+) -> list[tuple[str, list[pd.Series]]]:
+    """A long section as ("", general rows) then (subsection, rows) in order of size, then name.
+
+    Why: a 55-paper run is hard to scan; the lists' own subsections (given per cluster id, only where the
+    lists agree) are the grouping their readers already know.
+    """
+    groups: dict[str, list[pd.Series]] = {}
+    for row in rows:
+        sub = clean_text(subsections.get(clean_text(row.get("cluster_id", "")), ""))
+        groups.setdefault(sub, []).append(row)
+    general = groups.pop("", [])
+    for name in [n for n, g in groups.items() if len(g) < MIN_SUBSECTION]:
+        general += groups.pop(name)
+    if not groups:
+        return [("", rows)]
+    named = sorted(groups, key=lambda n: (-len(groups[n]), n.casefold(), n))
+    ordered = [("", sorted(general, key=_sort_key))] if general else []
+    return ordered + [(n, groups[n]) for n in named]
+
+
 SKIP_START = "<!-- awesome-merge: skip -->"
 SKIP_END = "<!-- awesome-merge: end skip -->"
 
@@ -349,9 +381,14 @@ def render_readme(
     *,
     group_by: str = "topic",
     topic_order: Sequence[str] = (),
-    title: str = "Awesome Federated LLM Learning (merged)",
+    title: str = DEFAULT_TITLE,
+    description: str = "",
+    subsections: dict[str, str] | None = None,
 ) -> str:
-    """The unified list as GitHub-flavoured Markdown; same input, byte-identical output."""
+    """The unified list as GitHub-flavoured Markdown; same input, byte-identical output.
+
+    `subsections` (cluster id -> the lists' own subsection) splits sections over `LONG_SECTION` papers.
+    """
     sources_seen = {s for v in papers.get("sources", pd.Series(dtype="string")) for s in _split(v)}
     short_names = _short_names(lists, sources_seen - {s.name for s in lists})
     sections = _sections(papers, lists, group_by, topic_order)
@@ -360,13 +397,15 @@ def render_readme(
     else:  # without list metadata, the papers still say how many entries they merged
         n_entries = int(pd.to_numeric(papers.get("n_entries", pd.Series(dtype="Int64"))).sum())
     seen: dict[str, int] = {}
-    heading = clean_text(title) or "Awesome list (merged)"
+    heading = clean_text(title) or DEFAULT_TITLE
     github_slug(heading, seen)
     out = [f"# {escape_md(heading)}", ""]
+    if clean_text(description):
+        out += [escape_md(description), ""]
     out += _header(lists, short_names, len(papers), n_entries)
     if not sections:
         return "\n".join([*out, "", "No papers yet.", ""])
-    github_slug("Contents", seen)
+    contents = github_slug("Contents", seen)
     toc = ["", "## Contents", ""]
     body: list[str] = []
     for key, rows in sections:
@@ -374,5 +413,12 @@ def render_readme(
         slug = github_slug(name, seen)
         toc.append(f"- [{escape_md(name)}](#{slug}) ({_plural(len(rows), 'paper')})")
         body += ["", f"## {escape_md(name)}", ""]
-        body += [paper_line(row, short_names) for row in rows]
+        parts = _subsections(rows, subsections or {}) if len(rows) > LONG_SECTION else [("", rows)]
+        for sub, sub_rows in parts:
+            if sub:
+                sub_slug = github_slug(sub, seen)
+                toc.append(f"  - [{escape_md(sub)}](#{sub_slug}) ({_plural(len(sub_rows), 'paper')})")
+                body += ["", f"### {escape_md(sub)}", ""]
+            body += [paper_line(row, short_names) for row in sub_rows]
+        body += ["", BACK_TO_CONTENTS.format(slug=contents)]
     return "\n".join([*out, *toc, *body, ""])
