@@ -10,12 +10,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+ACTION = ROOT / "action.yml"  # the composite action a list repository's refresh uses
+LIST_REPO_EXAMPLE = ROOT / "docs" / "list-repository" / "refresh.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
 
 
-def load(name: str) -> dict:
+def load(name: str | Path) -> dict:
     return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def action_steps() -> list[dict]:
+    return load(ACTION)["runs"]["steps"]
 
 
 def triggers(workflow: dict) -> dict:
@@ -32,9 +39,10 @@ def run_text(workflow: dict) -> str:
     return "\n".join(step.get("run", "") for step in steps(workflow))
 
 
-@pytest.mark.parametrize("name", ["refresh.yml", "ci.yml"])
-def test_every_action_is_pinned_to_an_exact_version(name: str) -> None:
-    uses = [step["uses"] for step in steps(load(name)) if "uses" in step]
+@pytest.mark.parametrize("name", ["refresh.yml", "ci.yml", LIST_REPO_EXAMPLE, ACTION])
+def test_every_action_is_pinned_to_an_exact_version(name: str | Path) -> None:
+    found = action_steps() if name == ACTION else steps(load(name))
+    uses = [step["uses"] for step in found if "uses" in step and step["uses"] != "./"]  # ./: this action
     assert uses, "no action used at all?"
     assert [u for u in uses if not PINNED.match(u)] == []
 
@@ -51,10 +59,15 @@ def test_refresh_runs_weekly_and_on_demand() -> None:
 
 def test_refresh_installs_fetches_and_proposes_a_pull_request() -> None:
     workflow = load("refresh.yml")
-    commands = run_text(workflow)
-    assert re.search(r"^pip install \.$", commands, re.MULTILINE)
-    assert re.search(r"^awesome-merge sources/ -o output/ --fetch\b", commands, re.MULTILINE)
-    assert "git status --porcelain" in commands and "sources output" in commands
+    assert [s["uses"] for s in steps(workflow) if s.get("id") == "refresh"] == ["./"]
+    action = load(ACTION)
+    commands = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    # the tool at the action's own version, its dependencies at the versions in constraints.txt
+    assert '--constraint "$GITHUB_ACTION_PATH/constraints.txt" "$GITHUB_ACTION_PATH"' in commands
+    assert re.search(r'^awesome-merge "\$SOURCES" -o "\$OUTPUT" --fetch\b', commands, re.MULTILINE)
+    assert action["inputs"]["sources"]["default"] == "sources/"
+    assert action["inputs"]["output"]["default"] == "output/"
+    assert "git status --porcelain" in commands and '"$SOURCES" "$OUTPUT"' in commands
     [pr] = [
         step
         for step in steps(workflow)
@@ -65,8 +78,22 @@ def test_refresh_installs_fetches_and_proposes_a_pull_request() -> None:
     assert "pull-request" in pr["if"] and "changed" in pr["if"]
     [commit] = [step for step in steps(workflow) if "git push" in step.get("run", "")]
     assert "commit" in commit["if"] and "changed" in commit["if"]
-    python = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python@")]
-    assert python[0]["with"]["python-version"] == "3.11"
+    python = [s for s in action["runs"]["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
+    assert python[0]["with"]["python-version"] == "${{ inputs.python-version }}"
+    assert action["inputs"]["python-version"]["default"] == "3.11"
+
+
+def test_constraints_pin_every_runtime_dependency() -> None:
+    lines = [x for x in (ROOT / "constraints.txt").read_text().splitlines() if x and not x.startswith("#")]
+    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", x) for x in lines), lines
+    pinned = {x.split("==")[0].lower() for x in lines}
+    assert {"pandas", "markdown-it-py", "rapidfuzz", "click", "ftfy", "httpx"} <= pinned
+
+
+def test_a_list_repository_pins_the_action_to_a_tag() -> None:
+    workflow = load(LIST_REPO_EXAMPLE)
+    [refresh] = [s for s in steps(workflow) if s.get("id") == "refresh"]
+    assert re.fullmatch(r"[\w-]+/awesome-merge@v\d+\.\d+\.\d+", refresh["uses"])
 
 
 def test_permissions_are_minimal() -> None:
