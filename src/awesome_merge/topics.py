@@ -123,11 +123,14 @@ class HeadingTopics(Topics):
     """The lists' own headings as topics: the first part of each trail, spelt as most lists spell it."""
 
     def __init__(self, trails: Iterable[str]) -> None:
-        spellings: dict[str, dict[str, int]] = {}
+        seen: dict[str, int] = {}  # each distinct trail once: a list repeats one for every entry under it
         for trail in trails:
+            seen[trail] = seen.get(trail, 0) + 1
+        spellings: dict[str, dict[str, int]] = {}
+        for trail, n in seen.items():
             for part in _parts(trail)[:1]:
                 counts = spellings.setdefault(heading_key(part), {})
-                counts[part] = counts.get(part, 0) + 1
+                counts[part] = counts.get(part, 0) + n
         # The most common spelling names the topic; on a tie the one with more capitals (Title Case).
         self.names = {
             key: min(counts, key=lambda s: (-counts[s], -sum(map(str.isupper, s)), s))
