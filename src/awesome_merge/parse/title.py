@@ -14,6 +14,7 @@ numbering, a leading `[Tag]` before the real title, a trailing `(@affiliation)` 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -55,6 +56,7 @@ def _is_symbol(char: str) -> bool:
     return unicodedata.category(char) in {"So", "Sk", "Cf", "Co", "Cn", "Mn", "Cs"} or char in "\ufe0f\u200d"
 
 
+@lru_cache(maxsize=65536)
 def strip_symbols(text: str) -> str:
     """Emoji and `:fire:` shortcodes out, wherever they stand: they mark an entry, never name it."""
     text = _SHORTCODE.sub(" ", text)
@@ -63,6 +65,7 @@ def strip_symbols(text: str) -> str:
     return squash(text)
 
 
+@lru_cache(maxsize=65536)
 def clean_decorated_title(text: str) -> str:
     """A title as the list means it: no emoji, numbering, leading `[Tag]`, `(@affiliation)`, `(Project)`."""
     text = strip_symbols(text)
@@ -89,6 +92,7 @@ def split_by_author(title: str) -> tuple[str, list[str]]:
     return title, []
 
 
+@lru_cache(maxsize=65536)
 def is_title_like(text: str) -> bool:
     """Enough words to be a title and not a venue, a year, a number or a URL."""
     text = squash(text)

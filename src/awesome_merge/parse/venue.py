@@ -8,6 +8,7 @@ when it is made of venue words, so a description never becomes a venue.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from ..ids import year_in_text
@@ -51,6 +52,7 @@ _STRIP = " ,;:-–—*_[]()'’·|/&"
 _CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
 
 
+@lru_cache(maxsize=65536)
 def is_venue_label(text: str) -> bool:
     """`NeurIPS 2023`, `ICLR'24`, `[AAAI]`: nothing but venue words and years."""
     if not text.strip() or len(text) > 60 or not _VENUE_WORD.search(text):
@@ -59,6 +61,7 @@ def is_venue_label(text: str) -> bool:
     return not re.sub(r"[\W_]+", "", rest)
 
 
+@lru_cache(maxsize=65536)
 def year_of(text: str) -> int | None:
     """The year a short text states: `2023`, `Sep 23`, `NeurIPS'24`, `2024.05`."""
     text = text[:MAX_VENUE_TEXT]
@@ -68,6 +71,7 @@ def year_of(text: str) -> int | None:
     return year_in_text(text)
 
 
+@lru_cache(maxsize=65536)
 def venue_words(text: str) -> str:
     """What names the venue once dates, identifiers, volumes, pages and filler are taken out."""
     text = squash(text[: MAX_VENUE_TEXT * 4])[:MAX_VENUE_TEXT]
