@@ -14,9 +14,9 @@ numbering, a leading `[Tag]` before the real title, a trailing `(@affiliation)` 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import clean_title, squash
 from .authors import _name_ok, looks_like_authors, parse_authors

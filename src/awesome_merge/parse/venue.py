@@ -8,8 +8,8 @@ when it is made of venue words, so a description never becomes a venue.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..ids import year_in_text
 from ..text import squash
