@@ -120,6 +120,12 @@ def classify(piece: Piece) -> str:
     return "title"
 
 
+def code_link(piece: Piece) -> str:
+    """The code link as the list gives it; a badge stands for the repository it shows."""
+    href = piece.href.strip()
+    return (L.code_repo(href) or href) if piece.kind == "image" else href
+
+
 def with_bare_links(pieces: list[Piece]) -> list[Piece]:
     """Bare URLs in text become links, labelled by the word before them (`Paper: https://...`)."""
     if not any(p.kind == "text" and "://" in p.text for p in pieces):
@@ -265,7 +271,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         if role == "unsafe":
             continue
         if role == "code":
-            current.code_url = current.code_url or L.code_repo(href) or href
+            current.code_url = current.code_url or code_link(piece)
         elif role == "title":
             if index == title_index or not split or not current.url:
                 current.add_url(href)
@@ -331,7 +337,7 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
     for piece, role in zip(line, roles, strict=True):
         href = piece.href.strip()
         if role == "code":
-            draft.code_url = draft.code_url or L.code_repo(href) or href
+            draft.code_url = draft.code_url or code_link(piece)
         elif role == "alt":
             draft.add_url(href)
         elif role == "extra":

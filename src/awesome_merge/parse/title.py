@@ -173,7 +173,8 @@ def description_head(text: str, *, colon: bool = False) -> str:
     head before its description. A colon splits only plain text: in a link or bold text it is part of
     the name (`FlashInfer: Kernel Library for LLM Serving`)."""
     parts = (_SENTENCE_SPLIT if colon else _DASH_SPLIT).split(text, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= 4 and len(parts[1].split()) >= 3:
+    head_is_name = len(parts) == 2 and not any(c.isdigit() for c in parts[0]) and not is_venue_label(parts[0])
+    if head_is_name and len(parts[0].split()) <= 4 and len(parts[1].split()) >= 3:
         return parts[0].strip()
     return text
 
