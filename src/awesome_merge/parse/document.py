@@ -10,6 +10,7 @@ from markdown_it.token import Token
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..text import clean_section, squash
+from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .html import html_containers
 from .item import (
@@ -79,6 +80,8 @@ class _Walker:
         for entry in entries:
             if OTHER_LIST_TEXT.search(entry.title) and not entry.arxiv_id and not entry.doi:
                 continue
+            if entry.url and L.is_index_page(entry.url) and not entry.arxiv_id and not entry.doi:
+                continue  # a venue's schedule or proceedings index: where papers are, not one of them
             self.entries.append(entry)
 
     def set_section(self) -> None:

@@ -47,6 +47,7 @@ _DESCRIPTION_KEYS = re.compile(
     re.I,
 )
 
+_AFFILIATION = re.compile(r"\(\s*@\s*([^()@]{2,60}?)(?:\s+etc\.?)?\s*\)\s*$")
 _NUMBERING_LEAD = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
 
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
@@ -211,7 +212,7 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
         if chunk and looks_like_authors(chunk):
             return parse_authors(chunk)
         by = re.match(r"^(?:by|from)\s+(.+)$", chunk, re.I)
-        if by and looks_like_authors(by.group(1), loose=True):
+        if by and looks_like_authors(by.group(1).title(), loose=True):
             return parse_authors(by.group(1))
     return []
 
@@ -259,6 +260,9 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             draft.marked.extend(citation.venue_texts)
     if not draft.title and not any(r in ("alt", "title", "code", "extra") for r in roles):
         return []
+    affiliation = _AFFILIATION.search(draft.title)  # `Title(@Ann Lee etc)`: a person, not a lab
+    if affiliation and not draft.authors and looks_like_authors(affiliation.group(1), loose=True):
+        draft.authors = parse_authors(affiliation.group(1))
     draft.title = clean_decorated_title(draft.title) if draft.title else ""
     if draft.source != "quote" and draft.title and not draft.authors and after:
         draft.authors = _authors_in([p for p in pieces if p.em], after)
@@ -304,6 +308,9 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
         if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
             continue
         after = _text(pieces[i + 1 :]).strip()
+        before = _text(pieces[:i]).rstrip()
+        if before.endswith("[") and after.startswith("]") and len(after.split()) >= 3:
+            continue  # `[**Tag**] The Title ...`: a bracketed tag before the title
         if (
             is_short_name(squash(piece.text))
             and after.startswith((":", "-", "–"))
@@ -506,8 +513,8 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
     title, by = draft.title, []
     if kind == "tool":  # a tool's name comes first, then what it does: `Theano: Mathematical library ...`
         title = description_head(title, colon=draft.source == "lead")
-    if kind == "tool" or not L.is_paper_url(draft.url):  # `Talk title by Speaker`
-        title, by = split_by_author(title)
+    # `Talk title by Speaker`; a paper's own title splits only at initials (`Training tricks by YB`)
+    title, by = split_by_author(title, strict=kind != "tool" and L.is_paper_url(draft.url))
     authors = authors or by
     return Entry(
         source=ctx.source,

@@ -85,6 +85,20 @@ def is_paper_url(href: str) -> bool:
     return not _INDEX_PATH.search(path + "/") and path.count("/") >= 2
 
 
+_ONE_WORK_SEGMENTS = frozenset(
+    {"presentation", "paper", "papers", "poster", "abstract", "html", "pdf", "forum"}
+)
+
+
+def is_index_page(href: str) -> bool:
+    """A conference, event or volume page (`.../Conferences/2016/Schedule`): it lists papers, names none."""
+    path = urlsplit(href).path.strip("/")
+    segments = [seg.lower() for seg in path.split("/") if seg]
+    if len(segments) > 3 or _ONE_WORK_SEGMENTS.intersection(segments) or path.lower().endswith(".pdf"):
+        return False  # `/conference/atc24/presentation/name`: one talk's page
+    return bool(_INDEX_PATH.search("/" + path + "/"))
+
+
 def is_venue_index(href: str) -> bool:
     """`neurips.cc/Conferences/2023`, `aclanthology.org/events/acl-2023`: a venue's page, not a paper."""
     return not is_paper_url(href)

@@ -173,7 +173,7 @@ def _kind_of_column(header: list[str], index: int) -> str:
 def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemContext) -> Entry | None:
     """One paper per row: the title column names it, the other columns add link, venue, year, code."""
     title_pieces = _cell(row, roles["title"])
-    drafts = titled(read_entries(title_pieces, row.line, ctx))
+    drafts = [d for d in read_entries(title_pieces, row.line, ctx) if d.title or d.url]
     draft = drafts[0] if drafts else _Draft()
     if not draft.title:
         draft.title = clean_decorated_title(squash(plain_text(title_pieces)))

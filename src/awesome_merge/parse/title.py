@@ -83,11 +83,18 @@ def clean_decorated_title(text: str) -> str:
     return clean_title(text)
 
 
-def split_by_author(title: str) -> tuple[str, list[str]]:
-    """`Training tricks by YB`, `Deep Learning ... By Andrew Ng`: a trailing `by` and names are authors."""
+def split_by_author(title: str, *, strict: bool = False) -> tuple[str, list[str]]:
+    """`Training tricks by YB`, `Deep Learning ... By Andrew Ng`: a trailing `by` and names are authors.
+    `strict` (a paper's own title) asks for initials (`by YB`, `by J. Smith`): `Learning by Doing` stays."""
     match = _BY_AUTHORS.match(title)
     who = match.group("who").strip(" .") if match else ""
-    if match and (looks_like_authors(who, loose=True) or (len(who.split()) <= 3 and _name_ok(who.title()))):
+    if not match:
+        return title, []
+    if strict:
+        named = looks_like_authors(who, loose=True) and bool(re.search(r"\b[A-Z]{1,3}\b\.?", who))
+    else:
+        named = looks_like_authors(who, loose=True) or (len(who.split()) <= 3 and _name_ok(who.title()))
+    if named:
         return match.group("title").strip(" ,.-–—"), parse_authors(who)
     return title, []
 
@@ -174,9 +181,25 @@ def description_head(text: str, *, colon: bool = False) -> str:
     the name (`FlashInfer: Kernel Library for LLM Serving`)."""
     parts = (_SENTENCE_SPLIT if colon else _DASH_SPLIT).split(text, maxsplit=1)
     head_is_name = len(parts) == 2 and not any(c.isdigit() for c in parts[0]) and not is_venue_label(parts[0])
-    if head_is_name and len(parts[0].split()) <= 4 and len(parts[1].split()) >= 3:
+    if (
+        head_is_name
+        and len(parts[0].split()) <= 4
+        and len(parts[1].split()) >= 3
+        and not _title_case(parts[1])
+    ):
         return parts[0].strip()
     return text
+
+
+def _title_case(text: str) -> bool:
+    """`Kernel Library for LLM Serving` is a subtitle; `a library for numerical computation` describes."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_SMALL_WORDS = frozenset(
+    "a an the of on for in with to via by from and or at as is are into over under".split()
+)
 
 
 def year_in(texts: list[str]) -> int | None:

@@ -102,7 +102,7 @@ def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[st
         year = year or year_of(text)
         if venue:
             continue
-        words = venue_words(text)
+        words = venue_words(text) if not text.lstrip(" (").startswith("@") else ""  # `(@Lab)`: affiliation
         if words and (is_venue_label(words) or (is_marked and len(words.split()) <= 8)):
             venue = words
     return venue, year
