@@ -283,6 +283,10 @@ class _Walker:
     def topic_item(self, block: Block) -> None:
         """A bullet without a paper: a topic whose children are papers, navigation, or an unreadable entry."""
         message = lost_entry_message(block.pieces)
+        pieces = with_bare_links(block.pieces)
+        linked = any(p.kind == "link" and classify(p) in ("alt", "title", "extra", "address") for p in pieces)
+        if not message and linked and not block.children and not holds_no_entries(self.ctx.section):
+            message = "has a link but nothing to name it by: read it by hand"
         if message:
             self.ctx.warn(block.line, message)
         if not block.children:

@@ -22,6 +22,7 @@ from .pieces import Piece
 from .title import (
     clean_decorated_title,
     description_head,
+    is_address,
     is_short_name,
     is_title_like,
     quoted_title,
@@ -116,6 +117,8 @@ def classify(piece: Piece) -> str:
         return "extra"
     if is_venue_label(text):
         return "venue" if L.is_venue_index(href) else "alt"
+    if is_address(text):  # `icml.cc`: a site named by its address, another copy unless nothing else names it
+        return "address"
     if L.is_alt_label(text) or not text or not is_title_like(text):
         return "alt"
     return "title"
@@ -223,7 +226,8 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     roles = [classify(p) if p.kind in ("link", "image") else "" for p in pieces]
     first_link = next((i for i, r in enumerate(roles) if r and r != "nav"), len(pieces))
     first_role_link = next(
-        (i for i, r in enumerate(roles) if r in ("alt", "code", "extra", "venue", "unsafe")), len(pieces)
+        (i for i, r in enumerate(roles) if r in ("alt", "address", "code", "extra", "venue", "unsafe")),
+        len(pieces),
     )
     drafts: list[_Draft] = []
     title_index = -1  # the link that gives the title, if one does
@@ -241,8 +245,12 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
         strong = _strong_title(pieces[:first_link])
         lead = outer[:lead_end]
+        if title_index < 0 and not strong and not lead.strip(" \x00"):
+            title_index = next((i for i, r in enumerate(roles) if r == "address"), -1)
         if title_index >= 0 and not (strong and title_index > first_link):
             draft.title, draft.source = pieces[title_index].text, "link"
+            if roles[title_index] == "address":  # a site named by its address: the host and path
+                draft.title = re.sub(r"^\W*(?:https?://)?(?:www\.)?", "", draft.title).rstrip("/")
             draft.line = pieces[title_index].line
             before = _NUMBERING_LEAD.sub("", outer[: starts[title_index]])
             after = outer[starts[title_index] + 1 :]
@@ -258,7 +266,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             draft.title, draft.source = citation.title, "lead"
             draft.authors = citation.authors
             draft.marked.extend(citation.venue_texts)
-    if not draft.title and not any(r in ("alt", "title", "code", "extra") for r in roles):
+    if not draft.title and not any(r in ("alt", "address", "title", "code", "extra") for r in roles):
         return []
     affiliation = _AFFILIATION.search(draft.title)  # `Title(@Ann Lee etc)`: a person, not a lab
     if affiliation and not draft.authors and looks_like_authors(affiliation.group(1), loose=True):
@@ -282,7 +290,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             else:  # a table cell listing several titled links: each one an entry
                 current = _Draft(title=clean_decorated_title(piece.text), url=href, source="link")
                 drafts.append(current)
-        elif role == "alt":
+        elif role in ("alt", "address"):
             if is_venue_label(squash(piece.text)):
                 current.marked.append(squash(piece.text))
             current.docs = current.docs or (not current.url and L.is_docs_label(squash(piece.text)))
@@ -345,7 +353,7 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
         href = piece.href.strip()
         if role == "code":
             draft.code_url = draft.code_url or code_link(piece)
-        elif role == "alt":
+        elif role in ("alt", "address"):
             draft.add_url(href)
         elif role == "extra":
             draft.extra_urls.append(href)

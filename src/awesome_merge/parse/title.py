@@ -99,6 +99,11 @@ def split_by_author(title: str, *, strict: bool = False) -> tuple[str, list[str]
     return title, []
 
 
+def is_address(text: str) -> bool:
+    """`icml.cc`, `arxiv.org/abs/1234.5678`: link text that is the link's own address."""
+    return bool(_HOST_LIKE.fullmatch(text.strip()))
+
+
 @lru_cache(maxsize=65536)
 def is_title_like(text: str) -> bool:
     """Enough words to be a title and not a venue, a year, a number or a URL."""
