@@ -259,7 +259,9 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             draft.loose.append(after.split("\x00")[0])
         elif strong:
             draft.title, draft.source = strong, "strong"
-            after = outer.split(strong, 1)[-1] if strong in outer else ""
+            before, _, after = outer.partition(strong)
+            before = _NUMBERING_LEAD.sub("", before)
+            draft.authors = _authors_in([], before) if before.strip(" .,:") else []
             draft.loose.append(after.split("\x00")[0])
         elif lead.strip(" \x00"):
             citation = read_citation(lead)

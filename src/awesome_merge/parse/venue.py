@@ -39,7 +39,7 @@ _VOLUME_PAGES = re.compile(
     re.I,
 )
 _PROCEEDINGS = re.compile(
-    r"^\s*(?:in\s+)?(?:proceedings of (?:the )?)?(?:\d+(?:st|nd|rd|th)\s+)?(?=\S)|^\s*in\s+", re.I
+    r"^\s*(?:in\s+)?(?:(?:proceedings|proc\.?) of (?:the )?)?(?:\d+(?:st|nd|rd|th)\s+)?(?=\S)|^\s*in\s+", re.I
 )
 _NOISE = re.compile(
     r"\b(?:version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link|accepted(?: (?:at|by|to))?|"
@@ -83,9 +83,10 @@ def venue_words(text: str) -> str:
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
-    rest = squash(text).strip(_STRIP)
-    if rest.count(".") <= 1:  # `ICLR 2020.`; an abbreviated name keeps its periods (`IEEE Commun. Mag.`)
-        rest = rest.strip(_STRIP + ".")
+    rest = squash(text).lstrip(_STRIP + ".").rstrip(_STRIP)
+    abbreviated = re.search(r"\b[A-Z][a-z]{1,5}\.$", rest)  # `IEEE Commun. Mag.` keeps its period
+    if not abbreviated:  # `ICLR 2020.`
+        rest = squash(rest.rstrip(_STRIP + ".").replace(" .", " "))
     if rest.lower() in NO_VENUE_WORDS or not any(c.isalpha() for c in rest):
         return ""
     return _CANONICAL.get(rest.lower(), rest)
