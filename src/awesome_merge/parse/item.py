@@ -83,6 +83,7 @@ class _Draft:
     authors: list[str] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)  # venue and date text the list set apart
     loose: list[str] = field(default_factory=list)  # running text near the title
+    label_venues: list[str] = field(default_factory=list)  # venues named by a version link's label
     source: str = ""  # which title rule named it: quote, link, strong or lead
     docs: bool = False  # its own link is labelled as documentation: software
     venue_link: bool = False  # a link to its venue's page: an entry even without a link of its own
@@ -210,8 +211,8 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
     for p in pieces:
         if p.kind == "text" and p.em and looks_like_authors(p.text, loose=True):
             return parse_authors(p.text)
-    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]", text):
-        chunk = chunk.strip(" ,.;:")
+    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]|(?<=[^\sA-Z])\.\s+", text):
+        chunk = chunk.strip(" ,.;:-–—|*_")
         if chunk and looks_like_authors(chunk):
             return parse_authors(chunk)
         by = re.match(r"^(?:by|from)\s+(.+)$", chunk, re.I)
@@ -245,7 +246,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
         strong = _strong_title(pieces[:first_link])
         lead = outer[:lead_end]
-        if title_index < 0 and not strong and not lead.strip(" \x00"):
+        if title_index < 0 and not strong and not any(c.isalpha() for c in lead):
             title_index = next((i for i, r in enumerate(roles) if r == "address"), -1)
         if title_index >= 0 and not (strong and title_index > first_link):
             draft.title, draft.source = pieces[title_index].text, "link"
@@ -263,11 +264,18 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             before = _NUMBERING_LEAD.sub("", before)
             draft.authors = _authors_in([], before) if before.strip(" .,:") else []
             draft.loose.append(after.split("\x00")[0])
-        elif lead.strip(" \x00"):
+        elif any(c.isalpha() for c in lead):
             citation = read_citation(lead)
             draft.title, draft.source = citation.title, "lead"
             draft.authors = citation.authors
+            after = outer[lead_end:]
             draft.marked.extend(citation.venue_texts)
+        else:  # `[[arXiv](url)] Title. Authors. Venue.`: the role links lead, the title follows them
+            tail = next((c for c in outer[lead_end:].split("\x00") if len(c.split()) >= 3), "")
+            if tail:
+                citation = read_citation(_sentence_head(tail))
+                draft.title, draft.source = citation.title, "lead"
+                draft.authors = citation.authors or _authors_in([], tail.partition(citation.title)[2])
     if not draft.title and not any(r in ("alt", "address", "title", "code", "extra") for r in roles):
         return []
     affiliation = _AFFILIATION.search(draft.title)  # `Title(@Ann Lee etc)`: a person, not a lab
@@ -293,8 +301,8 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
                 current = _Draft(title=clean_decorated_title(piece.text), url=href, source="link")
                 drafts.append(current)
         elif role in ("alt", "address"):
-            if is_venue_label(squash(piece.text)):
-                current.marked.append(squash(piece.text))
+            if is_venue_label(squash(piece.text)):  # `[ICASSP 2024](url)`: the list names the venue
+                current.label_venues.append(squash(piece.text))
             current.docs = current.docs or (not current.url and L.is_docs_label(squash(piece.text)))
             current.add_url(href)
         elif role == "venue":
@@ -306,6 +314,11 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     draft.marked.extend(marked)
     draft.loose.extend(loose)
     return drafts
+
+
+def _sentence_head(text: str) -> str:
+    """The first sentence of text that runs on past a title (`Title. A. Author, B. Author. ICML.`)."""
+    return re.split(r"(?<=[^\sA-Z])\.\s+", text.strip(" []|-–—"), maxsplit=1)[0]
 
 
 def _strong_title(pieces: Sequence[Piece]) -> str:
@@ -508,7 +521,7 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
         arxiv_id = found[0] if found else ""
     paren = _TITLE_PAREN.search(draft.title)
     title_venue = [paren.group(1)] if paren and is_venue_label(paren.group(1)) else []
-    venue, year = venue_and_year([*title_venue, *draft.marked], draft.loose)
+    venue, year = venue_and_year([*title_venue, *draft.marked], [*draft.loose, *draft.label_venues])
     venue = str(extra.get("venue") or "") or venue
     year = extra.get("year") or year  # type: ignore[assignment]
     if not venue or year is None:  # headings such as `### 2024` or `### ICML 2023` hold what rows omit

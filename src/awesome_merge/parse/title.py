@@ -26,6 +26,11 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
 _NUMBERING = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s|\D)|#\d{1,4}\b|[-*•·|:>])\s*")
 _LEADING_TAG = re.compile(r"^\[([^\[\]]{1,60})\]\s*")
+# `(ICML 2023) Title`, `ICML 2023 Title`, `NeurIPS'24: Title`: a venue and year before the title
+_LEADING_VENUE = re.compile(
+    r"^\(?(?=[^()]{2,30}?(?:19|20)\d\d|[^()]{2,30}?['’]\d\d)([A-Za-z][\w&@-]*(?:\s+[A-Za-z][\w&@-]*){0,3}"
+    r"\s*['’]?(?:(?:19|20)?\d\d))\)?\s*[:\-–—|]?\s+(?=\S)"
+)
 _TRAILING_AFFILIATION = re.compile(r"\s*\(\s*@[^()]*\)\s*$|\s*@\s*[\w .&-]{1,40}$")
 _TRAILING_MARKER = re.compile(
     r"\s*[\[(]\s*(?:project|code|pdf|paper|github|website|web|demo|video|blog|new|hot|updated?|"
@@ -72,7 +77,8 @@ def clean_decorated_title(text: str) -> str:
     for _ in range(3):
         before = text
         text = _NUMBERING.sub("", text)
-        tag = _LEADING_TAG.match(text)
+        venue = _LEADING_VENUE.match(text)
+        tag = _LEADING_TAG.match(text) or (venue if venue and is_venue_label(venue.group(1)) else None)
         if tag and len(text[tag.end() :].split()) >= 2:
             text = text[tag.end() :]
         text = _TRAILING_AFFILIATION.sub("", text)
@@ -149,6 +155,13 @@ def read_citation(text: str) -> Citation:
     if len(parts) == 1:
         titled, authors = split_by_author(text)
         return Citation(titled, authors)
+    if (
+        len(parts) >= 2
+        and " and " in parts[-1]
+        and looks_like_authors(parts[-1])
+        and not looks_like_authors(parts[0])
+    ):
+        return Citation(", ".join(parts[:-1]), parse_authors(parts[-1]), [])  # `Title, A and B`
     end = len(parts)
     start = 0
     while start < end - 1 and (
