@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import clean_title, squash
+from . import links as L
 from .authors import _name_ok, looks_like_authors, parse_authors
 from .venue import is_venue_label, year_of
 
@@ -118,7 +119,10 @@ def is_title_like(text: str) -> bool:
         return False
     if re.match(r"^\W*(?:https?://|www\.)", text, re.I):
         return False
-    return not _HOST_LIKE.fullmatch(text)  # `icml.cc`, `arxiv.org/abs/...`: a link shown as its address
+    if _HOST_LIKE.fullmatch(text):  # `icml.cc`, `arxiv.org/abs/...`: a link shown as its address
+        return False
+    # a role word (`PDF`, `Code`, `Project page`) names what a link is for, never a work
+    return not (L.is_alt_label(text) or L.is_code_label(text) or L.is_extra_label(text))
 
 
 def _is_year_or_id(part: str) -> bool:
