@@ -322,6 +322,80 @@ def test_title_linking_the_code_with_an_arxiv_badge_is_a_paper():
 
 
 def test_author_year_title_citation():
-    cite = read_citation("Smith, J., & Doe, A. (2020). Learning to Rank Pebbles. Journal of Stones, 3(2), 1-10.")
+    cite = read_citation(
+        "Smith, J., & Doe, A. (2020). Learning to Rank Pebbles. Journal of Stones, 3(2), 1-10."
+    )
     assert cite.title == "Learning to Rank Pebbles"
     assert cite.authors == ["Smith, J", "Doe, A"]
+
+
+def test_dataset_table_names_datasets_not_the_papers_they_cite():
+    entries = read(
+        """\
+        ## Datasets
+
+        |Year|Name|Related Paper|Task|
+        |:-:|:-:|:-:|:-:|
+        |2020|[Pebble-DATA](https://example.org/drive/pebbles)|[Pebbles: Counting Stones at Scale](https://example.org/pebbles.pdf)|Counting|
+        """
+    )
+    (entry,) = entries
+    assert (entry.title, entry.url, entry.kind, entry.year) == (
+        "Pebble-DATA",
+        "https://example.org/drive/pebbles",
+        "dataset",
+        2020,
+    )
+
+
+def test_table_without_a_title_header_is_read_by_the_column_of_titles():
+    entries = read(
+        """\
+        ## Talks
+
+        |Year|Theme|Speaker|
+        |:-:|:-:|:-:|
+        |2021|[Editing Conditional Fields of Pebbles](https://example.org/watch?v=1)|Steven Liu|
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "Editing Conditional Fields of Pebbles"
+    assert (entry.authors, entry.year, entry.kind) == (["Steven Liu"], 2021, "tool")
+
+
+def test_sites_named_by_their_address_and_venue_index_pages():
+    entries = read(
+        """\
+        ## Websites
+        1. [pebbles.example.org](http://pebbles.example.org/)
+        2. [ICML 2016 workshop videos](https://icml.example.org/Conferences/2016/Schedule) - ICML 2016
+        """
+    )
+    assert [(e.title, e.kind) for e in entries] == [("pebbles.example.org", "tool")]
+
+
+def test_a_link_with_nothing_to_name_it_warns_with_its_line():
+    _, warnings = parse_text("## Papers\n- [[pdf]](https://example.org/x.pdf)\n", "w.md")
+    assert [(w.source, w.line) for w in warnings] == [("w.md", 2)]
+    assert "name it" in warnings[0].message
+
+
+def test_more_bullet_shapes_of_one_paper():
+    """Venue before or after the title, authors after a dash or in italics, role links first."""
+    shapes = [
+        "* [Counting Pebbles Fast](https://example.org/a.pdf) (ICML 2023) - Ana Lima, Bo Chen",
+        "- (ICML 2023) Counting Pebbles Fast [[paper]](https://example.org/a.pdf) by Ana Lima and Bo Chen",
+        "- Counting Pebbles Fast, *Ana Lima and Bo Chen*, ICML 2023 [[paper]](https://example.org/a.pdf)",
+        "- [[paper](https://example.org/a.pdf)] Counting Pebbles Fast. Ana Lima, Bo Chen. ICML 2023.",
+        "1. Ana Lima, Bo Chen. **Counting Pebbles Fast**. ICML 2023. [PDF](https://example.org/a.pdf)",
+    ]
+    for shape in shapes:
+        (entry,) = read(shape + "\n")
+        got = (entry.title, entry.url, entry.venue, entry.year, entry.authors)
+        assert got == (
+            "Counting Pebbles Fast",
+            "https://example.org/a.pdf",
+            "ICML",
+            2023,
+            ["Ana Lima", "Bo Chen"],
+        ), shape

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..text import clean_section, squash
+from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .html import html_containers
 from .item import (
@@ -79,6 +80,8 @@ class _Walker:
         for entry in entries:
             if OTHER_LIST_TEXT.search(entry.title) and not entry.arxiv_id and not entry.doi:
                 continue
+            if entry.url and L.is_index_page(entry.url) and not entry.arxiv_id and not entry.doi:
+                continue  # a venue's schedule or proceedings index: where papers are, not one of them
             self.entries.append(entry)
 
     def set_section(self) -> None:
@@ -280,6 +283,10 @@ class _Walker:
     def topic_item(self, block: Block) -> None:
         """A bullet without a paper: a topic whose children are papers, navigation, or an unreadable entry."""
         message = lost_entry_message(block.pieces)
+        pieces = with_bare_links(block.pieces)
+        linked = any(p.kind == "link" and classify(p) in ("alt", "title", "extra", "address") for p in pieces)
+        if not message and linked and not block.children and not holds_no_entries(self.ctx.section):
+            message = "has a link but nothing to name it by: read it by hand"
         if message:
             self.ctx.warn(block.line, message)
         if not block.children:
