@@ -46,6 +46,9 @@ class MergeResult:
     config: Config
     source_dirs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Per entry (by row), the entries that are another paper but share its link: source errors to report.
+    disputes: dict[int, list[int]] = field(default_factory=dict)
+    overrides_applied: int = 0
 
     @property
     def topic_order(self) -> list[str]:
@@ -227,7 +230,7 @@ def merge(
         progress("match", 1, 1)
 
     stage = time.perf_counter()
-    papers = fuse(entries, matching.cluster_ids, config.topics or DEFAULT_TAXONOMY)
+    papers = fuse(entries, matching.cluster_ids, config.topics or DEFAULT_TAXONOMY, matching.disputes)
     timings["fuse"] = time.perf_counter() - stage
     infos = []
     for p in parsed:
@@ -236,5 +239,15 @@ def merge(
         infos.append(SourceInfo(p.name, source_config.url if source_config else "", p.count))
     timings["total"] = time.perf_counter() - start
     return MergeResult(
-        entries, papers, matching.report, matching.review, infos, diagnostics, config, folders, timings
+        entries,
+        papers,
+        matching.report,
+        matching.review,
+        infos,
+        diagnostics,
+        config,
+        folders,
+        timings,
+        matching.disputes,
+        matching.overrides_applied,
     )

@@ -215,7 +215,8 @@ def _host_label(url: str) -> str:
 
 
 def paper_line(row: pd.Series, short_names: dict[str, str]) -> str:
-    """One bullet of two lines: the bold linked title and venue year, then authors · links · lists.
+    """One bullet of two lines: the bold linked title and venue year, then (a ⚠ doubt about its link)
+    authors · links · lists.
 
     Why two lines: on one line the title, authors and list names ran together and wrapped mid-name; a
     fixed second line (a CommonMark hard break, `\\` at the end of the line) lets a reader scan titles.
@@ -227,6 +228,9 @@ def paper_line(row: pd.Series, short_names: dict[str, str]) -> str:
     if venue_year:
         first.append(venue_year)
     parts: list[str] = []
+    doubt = clean_text(row.get("doubt", ""))
+    if doubt:  # the lists link this paper's page to another paper too: say so before a reader follows it
+        parts.append(f"⚠ {escape_md(doubt)}")
     authors = _authors(row.get("authors", ""))
     if authors:
         parts.append(authors)
