@@ -126,9 +126,7 @@ def _best_url(
         # One page under two names (AAAI's DOI is its OJS article) is one version, not two.
         by_key.setdefault(next(iter(_aliases(key)), key), []).append(url)
     chosen = {key: _landing_page(key, spellings) for key, spellings in by_key.items()}
-    ranked = sorted(
-        chosen, key=lambda k: (k in disputed, _url_rank(chosen[k]), -len(by_key[k]), chosen[k])
-    )
+    ranked = sorted(chosen, key=lambda k: (k in disputed, _url_rank(chosen[k]), -len(by_key[k]), chosen[k]))
     if not ranked:
         return "", []
     return chosen[ranked[0]], [chosen[k] for k in ranked[1:]]

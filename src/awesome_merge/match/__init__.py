@@ -15,7 +15,7 @@ from ..ids import canonical_url, is_http_url
 from ..text import title_key
 from .cluster import Attributes, cluster, spanning_parents
 from .evidence import Edge, identifier_evidence, label_suggestions, title_evidence
-from .keys import EntryKeys, entry_keys
+from .keys import PAPER_KIND, EntryKeys, entry_keys, family
 from .review import REVIEW_COLUMNS, review_frame
 
 __all__ = ["REPORT_COLUMNS", "REVIEW_COLUMNS", "Matching", "match_entries"]
@@ -33,6 +33,8 @@ REPORT_COLUMNS = [
     "linked_to",
     "note",
 ]
+
+
 @dataclass
 class Matching:
     """`cluster_ids` is aligned with the entries frame; `report` and `review` are ready to write."""
@@ -47,8 +49,8 @@ class Matching:
 
 
 class _EntryAttributes:
-    """What an entry may not be merged across: its arXiv id, its DOI (unless held out as a slip in the
-    list), and the side of a curator's `different` override it is on."""
+    """What an entry may not be merged across: its arXiv id, its DOI (unless held out because the lists
+    dispute it), and the side of a curator's `different` override it is on."""
 
     def __init__(self, keys: EntryKeys, suspects: dict[int, set[str]]) -> None:
         self.keys = keys
@@ -57,6 +59,8 @@ class _EntryAttributes:
 
     def __call__(self, i: int) -> Attributes:
         attrs: Attributes = dict(self.overrides.get(i, {}))
+        if family(self.keys.kinds[i]) != PAPER_KIND:
+            return attrs  # a dataset's or benchmark's arXiv id or DOI is the paper it cites, not its own
         held_out = self.suspects.get(i, ())
         if self.keys.arxiv[i] and "arxiv" not in held_out:
             attrs["arxiv"] = frozenset([self.keys.arxiv[i]])
@@ -188,6 +192,17 @@ def _unique_ids(
             rep_titles = sorted(keys.title_keys[i] for i in members_by_root[root])
             cid = f"{cid}~{hashlib.sha1(rep_titles[0].encode()).hexdigest()[:6]}"
         result[root] = cid
+    # Two clusters whose first titles are one key too (a paper and a dataset of its name) would be fused
+    # into one paper: the rest of their titles and pages tell them apart.
+    counts = Counter(result.values())
+    for root, cid in list(result.items()):
+        if counts[cid] > 1:
+            members = members_by_root[root]
+            content = sorted(
+                {keys.title_keys[i] for i in members} | {u for i in members for u in keys.url_keys[i]}
+            )
+            content += sorted(f"{keys.kinds[i]}|{keys.titles[i]}" for i in members)
+            result[root] = f"{cid}.{hashlib.sha1(chr(0).join(content).encode()).hexdigest()[:6]}"
     return result
 
 

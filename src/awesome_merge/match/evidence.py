@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..text import title_key
-from .keys import PAPER_KIND, EntryKeys, family, is_full_title, names_in, title_name
+from .keys import PAPER_KIND, EntryKeys, family, is_full_title, is_generic_label, names_in, title_name
 
 RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4}
 _STOP = frozenset(
@@ -239,7 +239,32 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
                 continue
             anchor = _anchor(members, keys, support)
             edges.extend(Edge(min(anchor, m), max(anchor, m), kind, 100.0) for m in members if m != anchor)
+    edges.extend(_namesakes(keys, titles, suspects))
     return IdentifierEvidence(edges, doubts, suspects, disputes)
+
+
+def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -> list[Edge]:
+    """A dataset or benchmark row named as the paper whose id it cites (`OpenFedLLM` citing `OpenFedLLM:
+    Training ...`) is that paper listed under a data heading; rows of other names only cite it."""
+    edges = []
+    for kind, column in (("arxiv", keys.arxiv), ("doi", keys.doi)):
+        owners: dict[str, list[int]] = defaultdict(list)
+        for i, value in enumerate(column):
+            if (
+                value
+                and keys.full[i]
+                and family(keys.kinds[i]) == PAPER_KIND
+                and kind not in suspects.get(i, ())
+            ):
+                owners[value].append(i)
+        for i, value in enumerate(column):
+            if not value or family(keys.kinds[i]) == PAPER_KIND or value not in owners:
+                continue
+            names = names_in(titles[i])
+            owner = next((p for p in owners[value] if title_name(titles[p]) in names), None)
+            if owner is not None:
+                edges.append(Edge(min(owner, i), max(owner, i), kind, 100.0))
+    return edges
 
 
 def label_suggestions(keys: EntryKeys, titles: list[str]) -> list[Doubt]:
@@ -357,8 +382,9 @@ def _searchable(keys: EntryKeys) -> TitleGroups:
     """Titles worth comparing: full titles, and labels of a few words that may be a retitled paper's name."""
     by_key: TitleGroups = defaultdict(list)
     for index, key in enumerate(keys.title_keys):
-        if keys.full[index] or key.count(" ") + 1 >= RETITLE_MIN_WORDS:
-            by_key[(family(keys.kinds[index]), key)].append(index)
+        kind = family(keys.kinds[index])
+        if key and (keys.full[index] or kind != PAPER_KIND or key.count(" ") + 1 >= RETITLE_MIN_WORDS):
+            by_key[(kind, key)].append(index)
     return by_key
 
 
@@ -372,7 +398,12 @@ def title_evidence(
     most words): nothing else would tell a curator about them.
     """
     searchable = _searchable(keys)
-    by_key = {k: members for k, members in searchable.items() if keys.full[members[0]]}
+    # A dataset's or benchmark's name is short by nature: the same name is the same one.
+    by_key = {
+        k: members
+        for k, members in searchable.items()
+        if keys.full[members[0]] or (k[0] != PAPER_KIND and not is_generic_label(keys.titles[members[0]]))
+    }
     edges = [Edge(members[0], m, "title", 100.0) for members in by_key.values() for m in members[1:]]
     edges.extend(_subtitle_edges(keys, titles, by_key))
     distinct = sorted(searchable)
@@ -381,6 +412,10 @@ def title_evidence(
     for position, tokens in enumerate(_rare_tokens(texts)):
         for token in tokens:
             blocks[token].append(position)
+        # A retitled paper may share no rare word with its old title, but keeps its first author.
+        authors = {keys.first_authors[i] for i in searchable[distinct[position]]} - {""}
+        for author in authors:
+            blocks["\0" + author].append(position)
     sorted_keys = [" ".join(sorted(k.split())) for k in texts]
     similar = _similar_pairs(texts, sorted_keys, blocks, min(review_threshold, RETITLE_CUTOFF))
     doubts: list[Doubt] = []
