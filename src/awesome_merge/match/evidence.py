@@ -203,6 +203,18 @@ def _identifier_groups(keys: EntryKeys) -> dict[str, dict[str, list[int]]]:
     }
 
 
+LISTING_USES = 3
+
+
+def _listing_page(page: str, members: list[int], keys: EntryKeys) -> bool:
+    """A page one list gives for several entries, none with a full title (a lab's news page, a year's
+    proceedings index behind labels like `abstract`): it lists many things and identifies none."""
+    if page.split("|", 1)[1].startswith(PAPER_PAGES) or any(keys.full[m] for m in members):
+        return False
+    uses = Counter(keys.sources[m] for m in members)
+    return max(uses.values()) >= LISTING_USES
+
+
 def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidence:
     """Star edges inside each arXiv, DOI and page group whose members agree on what they are.
 
@@ -217,7 +229,9 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
     label = {"arxiv": "arXiv id", "doi": "DOI", "url": "page"}
     support = Counter(k for k, full in zip(keys.title_keys, keys.full, strict=True) if full)
     for kind, groups in _identifier_groups(keys).items():
-        for members in groups.values():
+        for page, members in groups.items():
+            if kind == "url" and _listing_page(page, members, keys):
+                continue
             paper = family(keys.kinds[members[0]]) == PAPER_KIND
             claims = _claims(members, keys, titles)
             clashes = _disagreements(members, claims, paper)
@@ -303,6 +317,7 @@ def _rare_tokens(keys: list[str], per_title: int = 3) -> list[list[str]]:
 
 
 TitleGroups = dict[tuple[str, str], list[int]]  # (kind, title key) -> entries
+ANY_KIND = "*"
 
 
 def _subtitle_edges(keys: EntryKeys, titles: list[str], by_key: TitleGroups) -> list[Edge]:
@@ -323,7 +338,7 @@ def _subtitle_edges(keys: EntryKeys, titles: list[str], by_key: TitleGroups) -> 
         }
         parts.discard(keys.title_keys[index])
         for part in sorted(parts):
-            others = by_key.get((family(keys.kinds[index]), part)) if is_full_title(part) else None
+            others = by_key.get((ANY_KIND, part)) if is_full_title(part) else None
             if others and not _guard(part, keys.title_keys[index], keys.years[others[0]], keys.years[index]):
                 edges.append(Edge(min(index, others[0]), max(index, others[0]), "title", SUBTITLE_SCORE))
     return edges
@@ -383,7 +398,9 @@ def _searchable(keys: EntryKeys) -> TitleGroups:
     by_key: TitleGroups = defaultdict(list)
     for index, key in enumerate(keys.title_keys):
         kind = family(keys.kinds[index])
-        if key and (keys.full[index] or kind != PAPER_KIND or key.count(" ") + 1 >= RETITLE_MIN_WORDS):
+        if keys.full[index]:  # a full title names one work whatever heading a list files it under
+            by_key[(ANY_KIND, key)].append(index)
+        elif key and (kind != PAPER_KIND or key.count(" ") + 1 >= RETITLE_MIN_WORDS):
             by_key[(kind, key)].append(index)
     return by_key
 
@@ -393,7 +410,8 @@ def title_evidence(
 ) -> tuple[list[Edge], list[Doubt]]:
     """Exact title-key matches, then fuzzy matches among distinct keys that share a rare word.
 
-    Titles join only within one kind. Pairs below the review threshold are still shown as near misses
+    Full titles join whatever their kind; a dataset's or benchmark's short name joins only the same name
+    of the same kind. Pairs below the review threshold are still shown as near misses
     when they look like one paper retitled (one title inside the other, one first author, one year and
     most words): nothing else would tell a curator about them.
     """
@@ -402,7 +420,7 @@ def title_evidence(
     by_key = {
         k: members
         for k, members in searchable.items()
-        if keys.full[members[0]] or (k[0] != PAPER_KIND and not is_generic_label(keys.titles[members[0]]))
+        if k[0] == ANY_KIND or (k[0] != PAPER_KIND and not is_generic_label(keys.titles[members[0]]))
     }
     edges = [Edge(members[0], m, "title", 100.0) for members in by_key.values() for m in members[1:]]
     edges.extend(_subtitle_edges(keys, titles, by_key))
@@ -420,8 +438,9 @@ def title_evidence(
     similar = _similar_pairs(texts, sorted_keys, blocks, min(review_threshold, RETITLE_CUTOFF))
     doubts: list[Doubt] = []
     for (p, q), score in sorted(similar.items()):
-        if distinct[p][0] != distinct[q][0]:
-            continue  # a paper and a dataset of one name are two things
+        kinds = {distinct[p][0], distinct[q][0]}
+        if len(kinds) > 1 and not kinds <= {ANY_KIND, PAPER_KIND}:
+            continue  # a dataset's short name is compared with other datasets' names only
         a, b = texts[p], texts[q]
         ea, eb = searchable[distinct[p]][0], searchable[distinct[q]][0]
         full = keys.full[ea] and keys.full[eb]

@@ -72,6 +72,7 @@ class EntryKeys:
     years: list[int | None]
     kinds: list[str]  # paper, dataset, benchmark or tool
     first_authors: list[str]  # the first author's family name, lowercased, or ""
+    sources: list[str]
 
 
 def comparison_keys(
@@ -110,7 +111,16 @@ def entry_keys(
     kinds = column("kind") if "kind" in entries else [PAPER_KIND] * len(titles)
     firsts = [_family_name(a) for a in column("authors")] if "authors" in entries else [""] * len(titles)
     return EntryKeys(
-        titles, title_keys, full, url_keys, column("arxiv_id"), column("doi"), years, kinds, firsts
+        titles,
+        title_keys,
+        full,
+        url_keys,
+        column("arxiv_id"),
+        column("doi"),
+        years,
+        kinds,
+        firsts,
+        column("source"),
     )
 
 
