@@ -220,7 +220,8 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
 
     When members of a group say they are different works, the identifier is evidence for none of them:
     which side carries it by mistake cannot be told, and taking the majority's word let one wrong link
-    pull a paper away from its true duplicates. Every member is then held out and flagged.
+    pull a paper away from its true duplicates. Every member is then held out and flagged; only entries
+    saying the very same thing (one title, one label) stay joined, so no chain crosses two works.
     """
     edges: list[Edge] = []
     doubts: list[Doubt] = []
@@ -250,6 +251,12 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
                     score = round(title_score(keys.title_keys[a], keys.title_keys[b]), 1)
                     reason = f"conflict: same {label[kind]}, {_describe(a, b, claims, titles)}"
                     doubts.append(Doubt(a, b, score, reason, "kept apart"))
+                # Entries that say the very same thing (one title, one label) still agree with each other.
+                edges.extend(
+                    Edge(min(rep[claim], m), max(rep[claim], m), kind, 100.0)
+                    for m in members
+                    if (claim := claims[m]) is not None and rep[claim] != m
+                )
                 continue
             anchor = _anchor(members, keys, support)
             edges.extend(Edge(min(anchor, m), max(anchor, m), kind, 100.0) for m in members if m != anchor)
