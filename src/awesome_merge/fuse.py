@@ -42,6 +42,7 @@ PAPER_COLUMNS = [
     "n_entries",
     "alt_urls",
     "sections",
+    "kind",
     "doubt",
 ]
 MAX_DOUBTS_SHOWN = 3
@@ -159,6 +160,12 @@ def _venue_year(venues: list[str], years: list[int | None], arxiv_id: str) -> tu
     return venue, _mode_year(years)
 
 
+def _kind(kinds: list[str]) -> str:
+    """The kind most entries give; a paper on a tie, as lists file papers under tool headings often."""
+    counts = _tally(k for k in kinds if k)
+    return min(counts, key=lambda k: (-counts[k], k != "paper", k)) if counts else "paper"
+
+
 def _mode_year(years: list[int | None]) -> int | None:
     counts = _tally(y for y in years if y)
     return min(counts, key=lambda y: (-counts[y], y)) if counts else None
@@ -183,6 +190,7 @@ _FUSED_COLUMNS = (
     "code_url",
     "source",
     "section",
+    "kind",
 )
 
 
@@ -259,6 +267,7 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
         len(m),
         ALT_URL_SEP.join(others),
         " | ".join(sections),
+        _kind([cols["kind"][i] for i in m]),
         doubt,
     )
 

@@ -22,6 +22,9 @@ OTHER = "Other"
 UNKNOWN_YEAR = "Unknown year"
 SEP = " · "
 MAX_AUTHORS = 3
+# Datasets, benchmarks and tools stand in their own sections after the papers' topics; the headings also
+# tell a reader of this file (awesome-merge too) what kind each entry is.
+KIND_SECTIONS = {"dataset": "Datasets", "benchmark": "Benchmarks", "tool": "Tools"}
 
 
 @dataclass(frozen=True)
@@ -296,10 +299,15 @@ def _sections(
     if group_by == "topic":
         for row in rows:
             topics = _split(row.get("topics", ""))
-            groups.setdefault(topics[0] if topics else OTHER, []).append(row)
+            kind_section = KIND_SECTIONS.get(clean_text(row.get("kind", "")))
+            groups.setdefault(kind_section or (topics[0] if topics else OTHER), []).append(row)
         wanted = [clean_text(t) for t in topic_order]
-        rest = sorted((t for t in groups if t not in wanted and t != OTHER), key=lambda t: (t.casefold(), t))
-        order = [t for t in dict.fromkeys(wanted) if t != OTHER] + rest + [OTHER]
+        kinds = list(KIND_SECTIONS.values())
+        rest = sorted(
+            (t for t in groups if t not in wanted and t != OTHER and t not in kinds),
+            key=lambda t: (t.casefold(), t),
+        )
+        order = [t for t in dict.fromkeys(wanted) if t != OTHER and t not in kinds] + rest + [OTHER, *kinds]
     elif group_by == "year":
         for row in rows:
             year = _year(row.get("year"))
