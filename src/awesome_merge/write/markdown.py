@@ -307,7 +307,7 @@ def _sections(
             (t for t in groups if t not in wanted and t != OTHER and t not in kinds),
             key=lambda t: (t.casefold(), t),
         )
-        order = [t for t in dict.fromkeys(wanted) if t != OTHER and t not in kinds] + rest + [OTHER, *kinds]
+        order = [t for t in dict.fromkeys(wanted) if t != OTHER and t not in kinds] + rest + [*kinds, OTHER]
     elif group_by == "year":
         for row in rows:
             year = _year(row.get("year"))
