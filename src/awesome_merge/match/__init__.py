@@ -15,7 +15,7 @@ from ..ids import canonical_url, is_http_url
 from ..text import title_key
 from .cluster import Attributes, cluster, spanning_parents
 from .evidence import Edge, identifier_evidence, label_suggestions, title_evidence
-from .keys import PAPER_KIND, EntryKeys, entry_keys, family
+from .keys import PAPER_KIND, EntryKeys, entry_keys
 from .review import REVIEW_COLUMNS, review_frame
 
 __all__ = ["REPORT_COLUMNS", "REVIEW_COLUMNS", "Matching", "match_entries"]
@@ -59,7 +59,7 @@ class _EntryAttributes:
 
     def __call__(self, i: int) -> Attributes:
         attrs: Attributes = dict(self.overrides.get(i, {}))
-        if family(self.keys.kinds[i]) != PAPER_KIND:
+        if self.keys.families[i] != PAPER_KIND:
             return attrs  # a dataset's or benchmark's arXiv id or DOI is the paper it cites, not its own
         held_out = self.suspects.get(i, ())
         if self.keys.arxiv[i] and "arxiv" not in held_out:

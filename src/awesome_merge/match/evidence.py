@@ -9,14 +9,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..text import title_key
-from .keys import PAPER_KIND, EntryKeys, family, is_full_title, is_generic_label, names_in, title_name
+from .keys import PAPER_KIND, EntryKeys, is_full_title, is_generic_label, names_in, title_name
 
 RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4}
 _STOP = frozenset(
@@ -182,7 +182,7 @@ def _identifier_groups(keys: EntryKeys) -> dict[str, dict[str, list[int]]]:
     Only papers own arXiv ids, DOIs and proceedings pages; a dataset or tool row that cites one is joined
     by its own page or its title only.
     """
-    papers = [family(k) == PAPER_KIND for k in keys.kinds]
+    papers = [f == PAPER_KIND for f in keys.families]
 
     def page_group(i: int, key: str) -> str:
         # A paper's own page joins a paper and the tool it presents; any other page (a documentation
@@ -233,7 +233,7 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
         for page, members in groups.items():
             if kind == "url" and _listing_page(page, members, keys):
                 continue
-            paper = family(keys.kinds[members[0]]) == PAPER_KIND
+            paper = keys.families[members[0]] == PAPER_KIND
             claims = _claims(members, keys, titles)
             clashes = _disagreements(members, claims, paper)
             if clashes:
@@ -271,15 +271,10 @@ def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]
     for kind, column in (("arxiv", keys.arxiv), ("doi", keys.doi)):
         owners: dict[str, list[int]] = defaultdict(list)
         for i, value in enumerate(column):
-            if (
-                value
-                and keys.full[i]
-                and family(keys.kinds[i]) == PAPER_KIND
-                and kind not in suspects.get(i, ())
-            ):
+            if value and keys.full[i] and keys.families[i] == PAPER_KIND and kind not in suspects.get(i, ()):
                 owners[value].append(i)
         for i, value in enumerate(column):
-            if not value or family(keys.kinds[i]) == PAPER_KIND or value not in owners:
+            if not value or keys.families[i] == PAPER_KIND or value not in owners:
                 continue
             names = names_in(titles[i])
             owner = next((p for p in owners[value] if title_name(titles[p]) in names), None)
@@ -352,9 +347,14 @@ def _subtitle_edges(keys: EntryKeys, titles: list[str], by_key: TitleGroups) -> 
 
 
 def _similar_pairs(
-    keys: list[str], sorted_keys: list[str], blocks: dict[str, list[int]], cutoff: float
+    keys: list[str],
+    sorted_keys: list[str],
+    blocks: dict[str, list[int]],
+    cutoff: float,
+    keep: Callable[[int, int, float], bool] = lambda p, q, score: True,
 ) -> dict[tuple[int, int], float]:
-    """Pairs inside each block scoring at least `cutoff`; big blocks are scored in C by rapidfuzz's cdist."""
+    """Pairs inside each block scoring at least `cutoff` that `keep` wants; big blocks are scored in C by
+    rapidfuzz's cdist. Filtering here keeps the many low-scoring pairs out of memory."""
     found: dict[tuple[int, int], float] = {}
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
@@ -365,7 +365,7 @@ def _similar_pairs(
                     pair = (p, q) if p < q else (q, p)
                     if pair not in found:
                         score = title_score(keys[p], keys[q], sorted_keys[p], sorted_keys[q])
-                        if score >= cutoff:
+                        if score >= cutoff and keep(*pair, score):
                             found[pair] = score
             continue
         plain = process.cdist([keys[m] for m in members], [keys[m] for m in members], scorer=fuzz.ratio,
@@ -375,26 +375,32 @@ def _similar_pairs(
                                                          score_cutoff=cutoff, workers=-1)), 1)  # fmt: skip
         for i, j in zip(*np.nonzero(scores), strict=True):
             p, q = members[i], members[j]
-            found[(p, q) if p < q else (q, p)] = float(scores[i, j])
+            pair = (p, q) if p < q else (q, p)
+            if pair not in found and keep(*pair, float(scores[i, j])):
+                found[pair] = float(scores[i, j])
     return found
 
 
-RETITLE_CUTOFF = 50.0
+RETITLE_CUTOFF = 65.0
 RETITLE_MIN_WORDS = 3
-FIRST_AUTHOR_CUTOFF = 60.0
-MOST_WORDS = 2 / 3
+FIRST_AUTHOR_CUTOFF = 70.0
+MOST_WORDS = 0.8
 
 
 def _retitled(a: str, b: str, ea: int, eb: int, score: float, keys: EntryKeys) -> str:
-    """Why two titles too different to merge may be one paper renamed between versions, or ""."""
+    """Why two titles too different to merge may be one paper renamed between versions, or "".
+
+    Cheap set tests only: this runs on every pair above the retitle cutoff.
+    """
     words_a, words_b = set(a.split()), set(b.split())
-    shorter = min(words_a, words_b, key=len)
-    if len(shorter) >= RETITLE_MIN_WORDS and (words_a <= words_b or words_b <= words_a):
+    shorter = min(len(words_a), len(words_b))
+    if shorter >= RETITLE_MIN_WORDS and (words_a <= words_b or words_b <= words_a):
         return "one title contains the other"
     author = keys.first_authors[ea]
     if author and author == keys.first_authors[eb] and score >= FIRST_AUTHOR_CUTOFF:
         return "same first author"
-    year, most = keys.years[ea], MOST_WORDS * max(len(words_a), len(words_b))
+    year = keys.years[ea]
+    most = MOST_WORDS * max(len(words_a), len(words_b))
     if year and year == keys.years[eb] and len(words_a & words_b) >= most:
         return "same year and most words"
     return ""
@@ -404,7 +410,7 @@ def _searchable(keys: EntryKeys) -> TitleGroups:
     """Titles worth comparing: full titles, and labels of a few words that may be a retitled paper's name."""
     by_key: TitleGroups = defaultdict(list)
     for index, key in enumerate(keys.title_keys):
-        kind = family(keys.kinds[index])
+        kind = keys.families[index]
         if keys.full[index]:  # a full title names one work whatever heading a list files it under
             by_key[(ANY_KIND, key)].append(index)
         elif key and (kind != PAPER_KIND or key.count(" ") + 1 >= RETITLE_MIN_WORDS):
@@ -442,14 +448,23 @@ def title_evidence(
         for author in authors:
             blocks["\0" + author].append(position)
     sorted_keys = [" ".join(sorted(k.split())) for k in texts]
-    similar = _similar_pairs(texts, sorted_keys, blocks, min(review_threshold, RETITLE_CUTOFF))
-    doubts: list[Doubt] = []
-    for (p, q), score in sorted(similar.items()):
+    first = [searchable[k][0] for k in distinct]
+
+    def worth_keeping(p: int, q: int, score: float) -> bool:
         kinds = {distinct[p][0], distinct[q][0]}
         if len(kinds) > 1 and not kinds <= {ANY_KIND, PAPER_KIND}:
-            continue  # a dataset's short name is compared with other datasets' names only
+            return False  # a dataset's short name is compared with other datasets' names only
+        full = keys.full[first[p]] and keys.full[first[q]]
+        return (full and score >= review_threshold) or bool(
+            _retitled(texts[p], texts[q], first[p], first[q], score, keys)
+        )
+
+    cutoff = min(review_threshold, RETITLE_CUTOFF)
+    similar = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping)
+    doubts: list[Doubt] = []
+    for (p, q), score in sorted(similar.items()):
         a, b = texts[p], texts[q]
-        ea, eb = searchable[distinct[p]][0], searchable[distinct[q]][0]
+        ea, eb = first[p], first[q]
         full = keys.full[ea] and keys.full[eb]
         guard = _guard(a, b, keys.years[ea], keys.years[eb])
         if full and score >= threshold and not guard:
@@ -457,10 +472,9 @@ def title_evidence(
             continue
         if full and score >= review_threshold:
             reason = f"near miss: {guard}" if guard else "near miss: similar titles below the threshold"
+        elif guard:
+            continue
         else:
-            retitled = "" if guard else _retitled(a, b, ea, eb, score, keys)
-            if not retitled:
-                continue
-            reason = f"near miss: {retitled}"
+            reason = f"near miss: {_retitled(a, b, ea, eb, score, keys)}"
         doubts.append(Doubt(ea, eb, round(score, 1), reason, "kept apart"))
     return edges, doubts

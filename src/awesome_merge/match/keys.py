@@ -27,10 +27,11 @@ PAPER_KIND = "paper"
 DATA_KINDS = frozenset({"dataset", "benchmark"})
 
 
-def family(kind: str) -> str:
+def family(kind: str, full: bool = False) -> str:
     """The kinds that may be one work: a paper and a tool presented by that paper are (readers tell them
-    apart by the section they stand in, which lists choose freely); a dataset or benchmark is its own."""
-    return kind if kind in DATA_KINDS else PAPER_KIND
+    apart by the section they stand in, which lists choose freely), and so is a dataset or benchmark given
+    by its paper's full title; a dataset or benchmark given by its own short name is its own thing."""
+    return kind if kind in DATA_KINDS and not full else PAPER_KIND
 
 
 def is_generic_label(title: str) -> bool:
@@ -71,6 +72,7 @@ class EntryKeys:
     doi: list[str]
     years: list[int | None]
     kinds: list[str]  # paper, dataset, benchmark or tool
+    families: list[str]  # `family` of each entry: which kinds' identifiers it may share
     first_authors: list[str]  # the first author's family name, lowercased, or ""
     sources: list[str]
 
@@ -119,6 +121,7 @@ def entry_keys(
         column("doi"),
         years,
         kinds,
+        [family(k, f) for k, f in zip(kinds, full, strict=True)],
         firsts,
         column("source"),
     )
