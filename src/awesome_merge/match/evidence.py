@@ -117,8 +117,19 @@ def _compatible(a: _Claim, b: _Claim, paper: bool) -> bool:
         return _same_work(a.title, b.title)
     if a.title or b.title:
         work, label = (a, b) if a.title else (b, a)
-        return not work.names or not work.names.isdisjoint(label.names)
-    return not a.names.isdisjoint(b.names)
+        return not work.names or _names_agree(work.names, label.names)
+    return _names_agree(a.names, b.names)
+
+
+NAME_TYPO_SCORE = 85.0
+
+
+def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of coined names share one, allowing a typo (`FedVeNePEF` for `FedVeNePEFT`): on one shared
+    identifier a near-identical name is a slip of the pen, not another paper."""
+    return not a.isdisjoint(b) or any(
+        min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= NAME_TYPO_SCORE for x in a for y in b
+    )
 
 
 def _claims(members: list[int], keys: EntryKeys, titles: list[str]) -> dict[int, _Claim | None]:
@@ -264,6 +275,13 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
     return IdentifierEvidence(edges, doubts, suspects, disputes)
 
 
+def _head_name(title: str) -> str:
+    """A title's coined name, also when written without capitals (`Zoomoru: demystifying ...`)."""
+    head, sep, _ = title.partition(":")
+    words = title_key(head).split()
+    return title_name(title) or (words[0] if sep and len(words) == 1 and len(words[0]) >= 3 else "_")
+
+
 def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -> list[Edge]:
     """A dataset or benchmark row named as the paper whose id it cites (`OpenFedLLM` citing `OpenFedLLM:
     Training ...`) is that paper listed under a data heading; rows of other names only cite it."""
@@ -276,8 +294,8 @@ def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]
         for i, value in enumerate(column):
             if not value or keys.families[i] == PAPER_KIND or value not in owners:
                 continue
-            names = names_in(titles[i])
-            owner = next((p for p in owners[value] if title_name(titles[p]) in names), None)
+            names = names_in(titles[i]) | {title_key(titles[i]).replace(" ", "")}
+            owner = next((p for p in owners[value] if _head_name(titles[p]) in names), None)
             if owner is not None:
                 edges.append(Edge(min(owner, i), max(owner, i), kind, 100.0))
     return edges
