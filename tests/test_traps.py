@@ -243,3 +243,18 @@ def test_a_paper_and_a_dataset_of_one_name_never_share_a_cluster_id():
     arxiv = "https://arxiv.org/abs/2402.06955"
     m = run(e(1, "FedX", arxiv), e(2, "FedX", arxiv, source="b.md", kind="dataset"))
     assert not same(m, 0, 1)
+
+
+def test_a_paper_links_its_undisputed_page_before_a_disputed_one():
+    from awesome_merge.fuse import fuse
+    from awesome_merge.topics import DEFAULT_TAXONOMY
+
+    entries = [
+        e(1, ALPHA, "https://arxiv.org/abs/2101.00001", alt_urls=["https://example.org/alpha"]),
+        e(1, BETA, "https://arxiv.org/abs/2101.00001", source="b.md"),
+    ]
+    m = run(*entries)
+    papers = fuse(entries_frame(entries), m.cluster_ids, DEFAULT_TAXONOMY, m.disputes)
+    alpha = papers[papers.title == ALPHA].iloc[0]
+    assert alpha.url == "https://example.org/alpha"
+    assert alpha.doubt.startswith("link also used for “" + BETA)
