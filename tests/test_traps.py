@@ -258,3 +258,16 @@ def test_a_paper_links_its_undisputed_page_before_a_disputed_one():
     alpha = papers[papers.title == ALPHA].iloc[0]
     assert alpha.url == "https://example.org/alpha"
     assert alpha.doubt.startswith("link also used for “" + BETA)
+
+
+def test_one_title_under_two_ids_is_shown_on_both_papers_and_to_both_lists(tmp_path: Path):
+    src = tmp_path / "sources"
+    _write(src, "one.md", f"# One\n\n## Papers\n\n- [{ALPHA}](https://arxiv.org/abs/2101.00001)\n")
+    _write(src, "two.md", f"# Two\n\n## Papers\n\n- [{ALPHA}](https://arxiv.org/abs/2101.00009)\n")
+    result = merge([src], jobs=1)
+    assert len(result.papers) == 2
+    assert result.papers.doubt.str.startswith("also listed with another identifier as").all()
+    result.write(tmp_path / "out")
+    issues = (tmp_path / "out" / "source_issues.md").read_text(encoding="utf-8")
+    assert issues.count("Titles that other lists link to another identifier") == 2
+    assert "[https://arxiv.org/abs/2101.00009](https://arxiv.org/abs/2101.00009)" in issues

@@ -204,6 +204,7 @@ class _FuseInput:
     cluster_ids: list[str]
     disputes: dict[int, list[int]]
     lines: list[int]
+    conflicts: dict[int, list[int]]
 
 
 def _page_keys(data: _FuseInput, i: int) -> set[str]:
@@ -216,26 +217,40 @@ def _page_keys(data: _FuseInput, i: int) -> set[str]:
     return keys - {""}
 
 
-def _doubt(data: _FuseInput, cid: str, m: list[int]) -> tuple[str, frozenset[str]]:
-    """What a reader should know before following this paper's link: the other papers the lists link to
-    it, and the disputed pages themselves."""
+def _others(data: _FuseInput, cid: str, m: list[int], links: dict[int, list[int]]) -> list[int]:
+    """One entry per other cluster that `links` ties to this cluster's members, in a stable order."""
     others: dict[str, int] = {}
-    pages: set[str] = set()
     for i in m:
-        for j in data.disputes.get(i, ()):
+        for j in links.get(i, ()):
             if data.cluster_ids[j] != cid:
                 others.setdefault(data.cluster_ids[j], j)
-                pages |= _page_keys(data, i) & _page_keys(data, j)
-    if not others:
-        return "", frozenset()
-    shown = sorted(others.values(), key=lambda j: (data.cols["title"][j], j))
+    return sorted(others.values(), key=lambda j: (data.cols["title"][j], j))
+
+
+def _named(data: _FuseInput, shown: list[int]) -> str:
     named = [
         f"“{data.cols['title'][j]}” ({data.cols['source'][j]}:{data.lines[j]})"
         for j in shown[:MAX_DOUBTS_SHOWN]
     ]
     more = len(shown) - MAX_DOUBTS_SHOWN
-    text = "link also used for " + ", ".join(named) + (f" and {more} more" if more > 0 else "")
-    return text, frozenset(pages)
+    return ", ".join(named) + (f" and {more} more" if more > 0 else "")
+
+
+def _doubt(data: _FuseInput, cid: str, m: list[int]) -> tuple[str, frozenset[str]]:
+    """What a reader should know before following this paper's link: the other papers the lists link to
+    it, the entries of its title that carry another identifier, and the disputed pages themselves."""
+    parts = []
+    disputed = _others(data, cid, m, data.disputes)
+    pages: set[str] = set()
+    if disputed:
+        parts.append("link also used for " + _named(data, disputed))
+        for i in m:
+            for j in data.disputes.get(i, ()):
+                pages |= _page_keys(data, i) & _page_keys(data, j)
+    conflicting = _others(data, cid, m, data.conflicts)
+    if conflicting:
+        parts.append("also listed with another identifier as " + _named(data, conflicting))
+    return "; ".join(parts), frozenset(pages)
 
 
 def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
@@ -277,16 +292,17 @@ def fuse(
     cluster_ids: list[str],
     taxonomy: tuple[tuple[str, tuple[str, ...]], ...],
     disputes: dict[int, list[int]] | None = None,
+    conflicts: dict[int, list[int]] | None = None,
 ) -> pd.DataFrame:
-    """Papers sorted by cluster id; one row per cluster. `disputes`: per entry, the entries that are
-    another paper but share its link (from matching)."""
+    """Papers sorted by cluster id; one row per cluster. From matching, per entry: `disputes`, the entries
+    that are another paper but share its link; `conflicts`, those its title matches under another id."""
     by_cluster: dict[str, list[int]] = {}
     for index, cid in enumerate(cluster_ids):
         by_cluster.setdefault(cid, []).append(index)
     cols = {c: entries[c].astype(str).tolist() for c in _FUSED_COLUMNS}
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
     lines = entries["line"].tolist()
-    data = _FuseInput(cols, years, taxonomy, list(cluster_ids), disputes or {}, lines)
+    data = _FuseInput(cols, years, taxonomy, list(cluster_ids), disputes or {}, lines, conflicts or {})
     rows = [_record(data, cid, by_cluster[cid]) for cid in sorted(by_cluster)]
     papers = pd.DataFrame(rows, columns=PAPER_COLUMNS)
     dtypes = {c: "string" for c in PAPER_COLUMNS}

@@ -64,6 +64,7 @@ def build_files(
             result.disputes,
             result.diagnostics,
             [s.name for s in result.sources],
+            result.conflicts,
         ),
     }
     if with_changes:

@@ -49,6 +49,8 @@ class MergeResult:
     # Per entry (by row), the entries that are another paper but share its link: source errors to report.
     disputes: dict[int, list[int]] = field(default_factory=dict)
     overrides_applied: int = 0
+    # Per entry, the entries with its title or page but another identifier: kept apart, in doubt.
+    conflicts: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def topic_order(self) -> list[str]:
@@ -230,7 +232,8 @@ def merge(
         progress("match", 1, 1)
 
     stage = time.perf_counter()
-    papers = fuse(entries, matching.cluster_ids, config.topics or DEFAULT_TAXONOMY, matching.disputes)
+    taxonomy = config.topics or DEFAULT_TAXONOMY
+    papers = fuse(entries, matching.cluster_ids, taxonomy, matching.disputes, matching.conflicts)
     timings["fuse"] = time.perf_counter() - stage
     infos = []
     for p in parsed:
@@ -250,4 +253,5 @@ def merge(
         timings,
         matching.disputes,
         matching.overrides_applied,
+        matching.conflicts,
     )

@@ -46,6 +46,8 @@ class Matching:
     # Per entry, the other entries whose different paper its link (arXiv id, DOI or page) also names.
     disputes: dict[int, list[int]] = field(default_factory=dict)
     overrides_applied: int = 0
+    # Per entry, the entries its title or page matches but whose identifier differs (kept apart).
+    conflicts: dict[int, list[int]] = field(default_factory=dict)
 
 
 class _EntryAttributes:
@@ -177,7 +179,13 @@ def match_entries(
     )
     review = review_frame(entries, [*decided, *refused, *open_questions], keys)
     disputes = {i: sorted(others) for i, others in ident.disputes.items()}
-    return Matching([cluster_of_root[r] for r in roots], report, review, problems, disputes, applied)
+    conflicts: dict[int, list[int]] = defaultdict(list)
+    for doubt in refused:
+        if "override" not in doubt.reason:  # a curator's decision is no doubt
+            conflicts[doubt.a].append(doubt.b)
+            conflicts[doubt.b].append(doubt.a)
+    cluster_ids = [cluster_of_root[r] for r in roots]
+    return Matching(cluster_ids, report, review, problems, disputes, applied, dict(conflicts))
 
 
 def _unique_ids(

@@ -14,11 +14,18 @@ import pandas as pd
 
 from ..diagnostics import Diagnostic
 from ..ids import canonical_url, github_repo
-from .markdown import clean_text, escape_md
+from .markdown import clean_text, escape_md, safe_url
 
 __all__ = ["source_issues"]
 
 MAX_OTHERS = 3
+
+
+def _url(url: object) -> str:
+    """A source's URL as a link a maintainer can click; text only when it is not http(s)."""
+    text = clean_text(url)
+    href = safe_url(text)
+    return f"[{escape_md(text)}]({href})" if href else escape_md(text) or "no link"
 
 
 def _quote(title: object) -> str:
@@ -38,16 +45,34 @@ def _disputed_links(
             for j in others[:MAX_OTHERS]
         ]
         more = f" and {len(others) - MAX_OTHERS} more" if len(others) > MAX_OTHERS else ""
-        link = clean_text(cols["url"][i]) or "its identifier"
         out.append(
-            f"- line {cols['line'][i]}: {_quote(cols['title'][i])} links to <{escape_md(link)}>, which also "
-            f"stands for {', '.join(named)}{more}. Check which paper the link opens."
+            f"- line {cols['line'][i]}: {_quote(cols['title'][i])} links to {_url(cols['url'][i])}, "
+            f"which also stands for {', '.join(named)}{more}. Check which paper the link opens."
         )
     return out
 
 
 # A list repeating more of its papers than this under several headings files them so by design.
 BY_DESIGN_SHARE = 0.05
+
+
+def _other_identifier(
+    rows: list[int], cols: dict[str, list], cluster_ids: list[str], conflicts: dict[int, list[int]]
+) -> list[str]:
+    out = []
+    for i in rows:
+        others = [j for j in conflicts.get(i, ()) if cluster_ids[j] != cluster_ids[i]]
+        if not others:
+            continue
+        named = ", ".join(
+            f"{escape_md(cols['source'][j])} line {cols['line'][j]} ({_url(cols['url'][j])})"
+            for j in others[:MAX_OTHERS]
+        )
+        out.append(
+            f"- line {cols['line'][i]}: {_quote(cols['title'][i])} links to {_url(cols['url'][i])}; the same "
+            f"title links to another identifier in {named}. Check which one is this paper's."
+        )
+    return out
 
 
 def _listed_twice(rows: list[int], cols: dict[str, list], cluster_ids: list[str]) -> list[str]:
@@ -90,7 +115,7 @@ def _shared_code(rows: list[int], cols: dict[str, list], cluster_ids: list[str])
             f"{_quote(cols['title'][i])} (line {cols['line'][i]})"
             for i in sorted(papers.values(), key=lambda i: cols["line"][i])
         )
-        out.append(f"- <{escape_md(clean_text(cols['code_url'][members[0]]))}> is the code link of {named}.")
+        out.append(f"- {_url(cols['code_url'][members[0]])} is the code link of {named}.")
     return out
 
 
@@ -101,6 +126,10 @@ def _unread(source: str, diagnostics: Sequence[Diagnostic]) -> list[str]:
 
 _PARTS = (
     ("Links that other lists use for another paper", "One of the entries carries the wrong link."),
+    (
+        "Titles that other lists link to another identifier",
+        "One of the links is wrong, or both are versions.",
+    ),
     ("The same paper listed twice", "Intended if it belongs under both headings; otherwise keep one."),
     (
         "Code links shared by different papers",
@@ -116,6 +145,7 @@ def source_issues(
     disputes: dict[int, list[int]],
     diagnostics: Sequence[Diagnostic],
     sources: Sequence[str],
+    conflicts: dict[int, list[int]] | None = None,
 ) -> str:
     """The report as Markdown: one section per source in the order given, every issue with its line."""
     names = ("source", "line", "title", "url", "code_url", "section")
@@ -134,6 +164,7 @@ def source_issues(
         rows = rows_of.get(source, [])
         found = [
             _disputed_links(rows, cols, ids, disputes),
+            _other_identifier(rows, cols, ids, conflicts or {}),
             _listed_twice(rows, cols, ids),
             _shared_code(rows, cols, ids),
             _unread(source, diagnostics),
