@@ -399,3 +399,20 @@ def test_more_bullet_shapes_of_one_paper():
             2023,
             ["Ana Lima", "Bo Chen"],
         ), shape
+
+
+def test_plain_title_before_role_links_beats_a_later_described_link():
+    (entry,) = read(
+        "- (*WSDM'24*) PebbleRec: Ranking Stones with Language Models [[paper](https://arxiv.org/abs/2311.00001)] "
+        "[[code](https://github.com/o/rec)] [[blog in Chinese](https://blog.example.org/p/1)].\n"
+    )
+    assert entry.title == "PebbleRec: Ranking Stones with Language Models"
+    assert (entry.venue, entry.year, entry.code_url) == ("WSDM", 2024, "https://github.com/o/rec")
+
+
+def test_a_heading_of_mixed_kinds_states_no_kind():
+    assert heading_kind("Datasets, Benchmarks & Surveys") == ""
+    (entry,) = read(
+        "## Datasets, Benchmarks & Surveys\n- (*arXiv 2023.11*) A Survey of Pebbles [[paper](https://arxiv.org/abs/2311.00002)]\n"
+    )
+    assert (entry.title, entry.kind, entry.year) == ("A Survey of Pebbles", "paper", 2023)

@@ -248,6 +248,8 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         lead = outer[:lead_end]
         if title_index < 0 and not strong and not any(c.isalpha() for c in lead):
             title_index = next((i for i, r in enumerate(roles) if r == "address"), -1)
+        if title_index > first_link and _lead_is_title(lead):  # `Title [[paper]](u) [[blog post]](u)`
+            title_index = -1
         if title_index >= 0 and not (strong and title_index > first_link):
             draft.title, draft.source = pieces[title_index].text, "link"
             if roles[title_index] == "address":  # a site named by its address: the host and path
@@ -314,6 +316,14 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     draft.marked.extend(marked)
     draft.loose.extend(loose)
     return drafts
+
+
+def _lead_is_title(lead: str) -> bool:
+    """Plain text before the first link that reads as a title of three words or more, not as names."""
+    if not any(c.isalpha() for c in lead):
+        return False
+    title = clean_decorated_title(read_citation(lead).title)
+    return len(title.split()) >= 3 and is_title_like(title) and not looks_like_authors(title)
 
 
 def _sentence_head(text: str) -> str:

@@ -30,7 +30,7 @@ _LEADING_TAG = re.compile(r"^\[([^\[\]]{1,60})\]\s*")
 # `(ICML 2023) Title`, `ICML 2023 Title`, `NeurIPS'24: Title`: a venue and year before the title
 _LEADING_VENUE = re.compile(
     r"^\(?(?=[^()]{2,30}?(?:19|20)\d\d|[^()]{2,30}?['’]\d\d)([A-Za-z][\w&@-]*(?:\s+[A-Za-z][\w&@-]*){0,3}"
-    r"\s*['’]?(?:(?:19|20)?\d\d))\)?\s*[:\-–—|]?\s+(?=\S)"
+    r"\s*['’]?(?:(?:19|20)?\d\d)(?:[./-]\d{1,2})?)\)?\s*[:\-–—|]?\s+(?=\S)"
 )
 _TRAILING_AFFILIATION = re.compile(r"\s*\(\s*@[^()]*\)\s*$|\s*@\s*[\w .&-]{1,40}$")
 _TRAILING_MARKER = re.compile(
