@@ -120,7 +120,9 @@ def test_short_name_bullet_takes_the_full_title_its_nested_citation_gives():
 
 
 def test_citation_bullet_authors_title_venue_year():
-    (entry,) = read("* N Wu, DY Yee, Learning Compact Codes for Tracking, NIPS, 2013. [[Paper]](https://example.org/t.pdf)\n")
+    (entry,) = read(
+        "* N Wu, DY Yee, Learning Compact Codes for Tracking, NIPS, 2013. [[Paper]](https://example.org/t.pdf)\n"
+    )
     assert entry.title == "Learning Compact Codes for Tracking"
     assert entry.authors == ["N Wu", "DY Yee"]
     assert (entry.venue, entry.year) == ("NeurIPS", 2013)
@@ -288,3 +290,129 @@ def test_titles_survive_deep_nesting_and_long_lines():
     long, _ = parse_text("- [Long Line Paper](https://example.org/long) " + "x" * 2_000_000 + "\n", "l.md")
     assert [e.title for e in deep] == ["Deep Paper"]
     assert [e.title for e in long] == ["Long Line Paper"]
+
+
+def test_heading_per_paper_with_a_paragraph_of_authors_and_links():
+    entries = read(
+        """\
+        ## Papers
+
+        ### Learning to Rank Pebbles Quickly
+
+        Ana Lima, Bo C. Chen. ICML 2021. [[Paper]](https://arxiv.org/abs/2101.00001) [[Code]](https://github.com/o/r)
+
+        ### Stones
+
+        - [A Paper In A List](https://example.org/a.pdf)
+        """
+    )
+    first, second = entries
+    assert first.title == "Learning to Rank Pebbles Quickly" and first.code_url == "https://github.com/o/r"
+    assert first.authors == ["Ana Lima", "Bo C. Chen"] and (first.venue, first.year) == ("ICML", 2021)
+    assert second.section == "Papers > Stones"  # the paper heading did not become a section
+
+
+def test_title_linking_the_code_with_an_arxiv_badge_is_a_paper():
+    (entry,) = read(
+        "- [Pebble Ranking with Deep Nets](https://github.com/o/p) "
+        "[![arXiv](https://img.shields.io/badge/arXiv-2301.00001-b31b1b.svg)](https://arxiv.org/abs/2301.00001)\n"
+    )
+    assert entry.url == "https://arxiv.org/abs/2301.00001" and entry.code_url == "https://github.com/o/p"
+    assert entry.kind == "paper"
+
+
+def test_author_year_title_citation():
+    cite = read_citation(
+        "Smith, J., & Doe, A. (2020). Learning to Rank Pebbles. Journal of Stones, 3(2), 1-10."
+    )
+    assert cite.title == "Learning to Rank Pebbles"
+    assert cite.authors == ["Smith, J", "Doe, A"]
+
+
+def test_dataset_table_names_datasets_not_the_papers_they_cite():
+    entries = read(
+        """\
+        ## Datasets
+
+        |Year|Name|Related Paper|Task|
+        |:-:|:-:|:-:|:-:|
+        |2020|[Pebble-DATA](https://example.org/drive/pebbles)|[Pebbles: Counting Stones at Scale](https://example.org/pebbles.pdf)|Counting|
+        """
+    )
+    (entry,) = entries
+    assert (entry.title, entry.url, entry.kind, entry.year) == (
+        "Pebble-DATA",
+        "https://example.org/drive/pebbles",
+        "dataset",
+        2020,
+    )
+
+
+def test_table_without_a_title_header_is_read_by_the_column_of_titles():
+    entries = read(
+        """\
+        ## Talks
+
+        |Year|Theme|Speaker|
+        |:-:|:-:|:-:|
+        |2021|[Editing Conditional Fields of Pebbles](https://example.org/watch?v=1)|Steven Liu|
+        """
+    )
+    (entry,) = entries
+    assert entry.title == "Editing Conditional Fields of Pebbles"
+    assert (entry.authors, entry.year, entry.kind) == (["Steven Liu"], 2021, "tool")
+
+
+def test_sites_named_by_their_address_and_venue_index_pages():
+    entries = read(
+        """\
+        ## Websites
+        1. [pebbles.example.org](http://pebbles.example.org/)
+        2. [ICML 2016 workshop videos](https://icml.example.org/Conferences/2016/Schedule) - ICML 2016
+        """
+    )
+    assert [(e.title, e.kind) for e in entries] == [("pebbles.example.org", "tool")]
+
+
+def test_a_link_with_nothing_to_name_it_warns_with_its_line():
+    _, warnings = parse_text("## Papers\n- [[pdf]](https://example.org/x.pdf)\n", "w.md")
+    assert [(w.source, w.line) for w in warnings] == [("w.md", 2)]
+    assert "name it" in warnings[0].message
+
+
+def test_more_bullet_shapes_of_one_paper():
+    """Venue before or after the title, authors after a dash or in italics, role links first."""
+    shapes = [
+        "* [Counting Pebbles Fast](https://example.org/a.pdf) (ICML 2023) - Ana Lima, Bo Chen",
+        "- (ICML 2023) Counting Pebbles Fast [[paper]](https://example.org/a.pdf) by Ana Lima and Bo Chen",
+        "- Counting Pebbles Fast, *Ana Lima and Bo Chen*, ICML 2023 [[paper]](https://example.org/a.pdf)",
+        "- [[paper](https://example.org/a.pdf)] Counting Pebbles Fast. Ana Lima, Bo Chen. ICML 2023.",
+        "1. Ana Lima, Bo Chen. **Counting Pebbles Fast**. ICML 2023. [PDF](https://example.org/a.pdf)",
+    ]
+    for shape in shapes:
+        (entry,) = read(shape + "\n")
+        got = (entry.title, entry.url, entry.venue, entry.year, entry.authors)
+        assert got == (
+            "Counting Pebbles Fast",
+            "https://example.org/a.pdf",
+            "ICML",
+            2023,
+            ["Ana Lima", "Bo Chen"],
+        ), shape
+
+
+def test_plain_title_before_role_links_beats_a_later_described_link():
+    (entry,) = read(
+        "- (*WSDM'24*) PebbleRec: Ranking Stones with Language Models [[paper](https://arxiv.org/abs/2311.00001)] "
+        "[[code](https://github.com/o/rec)] [[blog in Chinese](https://blog.example.org/p/1)].\n"
+    )
+    assert entry.title == "PebbleRec: Ranking Stones with Language Models"
+    assert (entry.venue, entry.year, entry.code_url) == ("WSDM", 2024, "https://github.com/o/rec")
+
+
+def test_a_heading_of_mixed_kinds_states_no_kind():
+    assert heading_kind("Datasets, Benchmarks & Surveys") == ""
+    (entry,) = read(
+        "## Datasets, Benchmarks & Surveys\n- (*arXiv 2023.11*) A Survey of Pebbles [[paper](https://arxiv.org/abs/2311.00002)]\n"
+    )
+    assert (entry.title, entry.kind, entry.year) == ("A Survey of Pebbles", "paper", 2023)

@@ -8,6 +8,7 @@ separators and ask whether (nearly) every part reads as a person's name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import squash
 
@@ -26,7 +27,9 @@ _NOT_NAME = frozenset(
     "systems language image vision large training".split()
 )
 # Word endings that make a word a noun or verb of a title, not a name (`Segmenting`, `Adaptation`).
-_NOT_NAME_ENDING = re.compile(r"(?:\w{6,}ing|\w{3,}(?:tion|tions|ment|ments|ness|ized|ised|ality|ities))$", re.I)
+_NOT_NAME_ENDING = re.compile(
+    r"(?:\w{6,}ing|\w{3,}(?:tion|tions|ment|ments|ness|ized|ised|ality|ities))$", re.I
+)
 _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*$")
 _MAX_NAMES = 200
 
@@ -37,6 +40,7 @@ def _clean(text: str) -> str:
     return text.strip(" .,:;*_")
 
 
+@lru_cache(maxsize=65536)
 def _name_ok(name: str) -> bool:
     """A person's name: 1 to 5 words, each capitalised, an initial, or a particle; no digits."""
     words = name.split()
@@ -77,6 +81,7 @@ def _join_inverted(parts: list[str]) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=65536)
 def looks_like_authors(text: str, *, loose: bool = False) -> bool:
     """True when the text is a list of person names. `loose` accepts a single two-word name (a column
     or an italic line that the list set apart); running text needs two names or `et al.`."""

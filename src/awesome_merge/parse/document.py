@@ -10,8 +10,9 @@ from markdown_it.token import Token
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..text import clean_section, squash
-from .html import html_containers
+from . import links as L
 from .authors import looks_like_authors, parse_authors
+from .html import html_containers
 from .item import (
     ItemContext,
     adopt_citation,
@@ -24,12 +25,12 @@ from .item import (
     with_bare_links,
 )
 from .kind import holds_no_entries
-from .venue import venue_and_year
-from .vocabulary import OTHER_LIST_TEXT
 from .markdown import find_close, inline_pieces, list_blocks, make_parser, table_rows
 from .nesting import MAX_HTML_DEPTH, flatten_html, html_depth, tokens_within_nesting
 from .pieces import Block, Piece, links, plain_text
 from .table import read_table
+from .venue import venue_and_year
+from .vocabulary import OTHER_LIST_TEXT
 
 _MD = make_parser()
 _MD_NO_REFERENCES = make_parser().disable("reference")
@@ -44,6 +45,10 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _ATTRIBUTE = re.compile(r"^\W*(datasets?|models?|tasks?|keywords?|tags?|slides?|notes?)\W*:", re.I)
 _VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|published(?: in)?)\W*:\s*", re.I)
 _AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
+
+
+# A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
+_Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
 
 
 def _skip_marker(tok: Token) -> bool | None:
@@ -63,7 +68,7 @@ class _Walker:
         self.entries: list[Entry] = []
         self.pending_authors: Entry | None = None  # a heading entry waiting for its author paragraph
         # A bold paragraph or heading with no link, whose links may follow as a list of `Paper: url` lines.
-        self.pending_title: tuple[list[Piece], int, list[tuple[int, str]] | None] | None = None
+        self.pending_title: _Pending | None = None
         self.seen_heading = False
         self.seen_section = False
 
@@ -75,6 +80,8 @@ class _Walker:
         for entry in entries:
             if OTHER_LIST_TEXT.search(entry.title) and not entry.arxiv_id and not entry.doi:
                 continue
+            if entry.url and L.is_index_page(entry.url) and not entry.arxiv_id and not entry.doi:
+                continue  # a venue's schedule or proceedings index: where papers are, not one of them
             self.entries.append(entry)
 
     def set_section(self) -> None:
@@ -106,7 +113,10 @@ class _Walker:
                 close = find_close(tokens, i)
                 self.pending_authors = None
                 blocks = list_blocks(tokens, i, close)
-                if not (pending and self.titled_by_pending(pending, blocks)):
+                nested = any(b.children for b in blocks)
+                if not (
+                    pending and not nested and self.titled_by_pending(pending, [b.pieces for b in blocks])
+                ):
                     self.read_list(blocks)
                 i = close + 1
             elif tok.type == "table_open":
@@ -121,7 +131,7 @@ class _Walker:
                     self.pending_title = pending
                 i += 1
             elif tok.type == "paragraph_open":
-                self.paragraph(tokens[i + 1], begin + 1)
+                self.paragraph(tokens[i + 1], begin + 1, pending)
                 i = find_close(tokens, i) + 1
             else:
                 i += 1
@@ -149,16 +159,21 @@ class _Walker:
         self.pending_title = (pieces, line, trail_before)
 
     def titled_by_pending(
-        self, pending: tuple[list[Piece], int, list[tuple[int, str]] | None], blocks: list[Block]
+        self, pending: _Pending, lines: list[list[Piece]], *, labels_only: bool = True
     ) -> bool:
-        """`**Title**` (or a heading) followed by `- Paper: url` / `- Code: url` lines: one entry, titled by
-        the text above, linked by the lines below. False when the list holds entries of its own."""
+        """`**Title**` (or a heading) followed by `- Paper: url` / `- Code: url` lines, or by a paragraph of
+        authors and role links: one entry, titled by the text above, linked by what follows. False when
+        what follows holds titles of its own."""
         pieces, line, trail_before = pending
-        item_pieces = [with_bare_links(b.pieces) for b in blocks]
-        links = [p for item in item_pieces for p in item if p.kind == "link"]
-        if not links or any(classify(p) == "title" for p in links) or any(b.children for b in blocks):
+        if len(plain_text(pieces).split()) < (3 if trail_before is not None else 2):
             return False
-        for item in item_pieces:  # each line a link with at most a label (`Paper:`), never a title of its own
+        item_pieces = [with_bare_links(item) for item in lines]
+        links = [p for item in item_pieces for p in item if p.kind == "link"]
+        if not links or any(classify(p) == "title" for p in links):
+            return False
+        if not any(classify(p) == "alt" for p in links):
+            return False
+        for item in item_pieces if labels_only else ():  # each line a link with at most a label (`Paper:`)
             words = "".join(p.text for p in item if p.kind == "text").split()
             if not any(p.kind == "link" for p in item) or len(words) > 3:
                 return False
@@ -174,16 +189,21 @@ class _Walker:
         self.add([build_entry(drafts[0], line, self.ctx)])
         return True
 
-    def paragraph(self, inline: Token, line: int) -> None:
+    def paragraph(self, inline: Token, line: int, pending: _Pending | None = None) -> None:
         pieces = inline_pieces(inline.children)
+        if pending and self.titled_by_pending(pending, [pieces], labels_only=False):
+            return
         if self.pending_authors is not None:
             entry, self.pending_authors = self.pending_authors, None
             if not links(pieces) and not entry.authors and looks_like_authors(plain_text(pieces), loose=True):
                 entry.authors = parse_authors(plain_text(pieces))
                 return
         text = plain_text(pieces).strip()
-        if not links(pieces) and 0 < len(text) <= 400 and "://" not in text and any(
-            p.strong for p in pieces if p.kind == "text" and p.text.strip()
+        if (
+            not links(pieces)
+            and 0 < len(text) <= 400
+            and "://" not in text
+            and any(p.strong for p in pieces if p.kind == "text" and p.text.strip())
         ):
             self.pending_title = (pieces, line, None)
             return
@@ -198,8 +218,14 @@ class _Walker:
             d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 2
         ]
         # A title first: a link, bold text, or after a short label (`Paper link: [Title](url)`).
-        starts_with_title = first.kind == "link" or first.strong or (
-            first.kind == "text" and first.text.rstrip().endswith((":", "：")) and len(first.text.split()) <= 4
+        starts_with_title = (
+            first.kind == "link"
+            or first.strong
+            or (
+                first.kind == "text"
+                and first.text.rstrip().endswith((":", "："))
+                and len(first.text.split()) <= 4
+            )
         )
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
         if len(drafts) == 1 and (starts_with_title or (from_lead and first.text.strip().endswith("."))):
@@ -236,7 +262,12 @@ class _Walker:
             self.add(read_table(header, rows, self.ctx))
         self.read_list(items)
         for block in blocks if self.seen_section else ():  # before the first section: the list's banner
-            self.add([build_entry(d, block.line, self.ctx) for d in titled(read_entries(block.pieces, block.line, self.ctx))])
+            self.add(
+                [
+                    build_entry(d, block.line, self.ctx)
+                    for d in titled(read_entries(block.pieces, block.line, self.ctx))
+                ]
+            )
         return end
 
     def read_list(self, blocks: list[Block]) -> None:
@@ -252,6 +283,10 @@ class _Walker:
     def topic_item(self, block: Block) -> None:
         """A bullet without a paper: a topic whose children are papers, navigation, or an unreadable entry."""
         message = lost_entry_message(block.pieces)
+        pieces = with_bare_links(block.pieces)
+        linked = any(p.kind == "link" and classify(p) in ("alt", "title", "extra", "address") for p in pieces)
+        if not message and linked and not block.children and not holds_no_entries(self.ctx.section):
+            message = "has a link but nothing to name it by: read it by hand"
         if message:
             self.ctx.warn(block.line, message)
         if not block.children:

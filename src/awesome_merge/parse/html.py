@@ -129,9 +129,7 @@ def html_containers(content: str, first_line: int) -> Containers:
 
 def _moved(block: Block, offset: int) -> Block:
     pieces = [replace(p, line=p.line + offset) if p.line else replace(p) for p in block.pieces]
-    return Block(
-        block.line + offset, pieces, [_moved(child, offset) for child in block.children], block.span
-    )
+    return Block(block.line + offset, pieces, [_moved(child, offset) for child in block.children], block.span)
 
 
 @lru_cache(maxsize=64)

@@ -22,6 +22,7 @@ from .pieces import Piece
 from .title import (
     clean_decorated_title,
     description_head,
+    is_address,
     is_short_name,
     is_title_like,
     quoted_title,
@@ -36,7 +37,9 @@ _TITLE_PAREN = re.compile(r"\(([^()]{2,40})\)\s*$")
 _BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>\"'\]\[)]+", re.I)
 _URL_LABEL = re.compile(r"([^\W\d][\w ./&+-]{0,24}?)\s*[:：]?\s*$")
 _ATTRIBUTE = re.compile(r"^\W*([^\W\d][\w /&-]{0,24}?)\s*[:：]\s*(.*)$", re.S)
-_VENUE_KEYS = re.compile(r"^(?:venue|conference|conf|journal|published(?: in| at)?|publication|booktitle)$", re.I)
+_VENUE_KEYS = re.compile(
+    r"^(?:venue|conference|conf|journal|published(?: in| at)?|publication|booktitle)$", re.I
+)
 _AUTHOR_KEYS = re.compile(r"^(?:authors?|by|speakers?|presenters?|first author)$", re.I)
 _DESCRIPTION_KEYS = re.compile(
     r"^(?:topic|topics|session|tags?|keywords?|tasks?|datasets?|models?|notes?|summary|tl;?dr|abstract|"
@@ -45,6 +48,7 @@ _DESCRIPTION_KEYS = re.compile(
     re.I,
 )
 
+_AFFILIATION = re.compile(r"\(\s*@\s*([^()@]{2,60}?)(?:\s+etc\.?)?\s*\)\s*$")
 _NUMBERING_LEAD = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
 
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
@@ -79,6 +83,7 @@ class _Draft:
     authors: list[str] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)  # venue and date text the list set apart
     loose: list[str] = field(default_factory=list)  # running text near the title
+    label_venues: list[str] = field(default_factory=list)  # venues named by a version link's label
     source: str = ""  # which title rule named it: quote, link, strong or lead
     docs: bool = False  # its own link is labelled as documentation: software
     venue_link: bool = False  # a link to its venue's page: an entry even without a link of its own
@@ -97,8 +102,12 @@ class _Draft:
 def classify(piece: Piece) -> str:
     """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, title."""
     href, text = piece.href.strip(), squash(piece.text)
-    if piece.kind == "image":
-        return "code" if L.is_badge_or_repository(href) else "nav"
+    if piece.kind == "image":  # a badge: of a repository it is code, on a paper's link that paper
+        if L.is_badge_or_repository(href):
+            return "code"
+        return (
+            "alt" if not L.is_navigation(href) and not L.is_unsafe(href) and L.is_paper_url(href) else "nav"
+        )
     if L.is_navigation(href):
         return "nav"
     if L.is_unsafe(href):
@@ -109,9 +118,17 @@ def classify(piece: Piece) -> str:
         return "extra"
     if is_venue_label(text):
         return "venue" if L.is_venue_index(href) else "alt"
+    if is_address(text):  # `icml.cc`: a site named by its address, another copy unless nothing else names it
+        return "address"
     if L.is_alt_label(text) or not text or not is_title_like(text):
         return "alt"
     return "title"
+
+
+def code_link(piece: Piece) -> str:
+    """The code link as the list gives it; a badge stands for the repository it shows."""
+    href = piece.href.strip()
+    return (L.code_repo(href) or href) if piece.kind == "image" else href
 
 
 def with_bare_links(pieces: list[Piece]) -> list[Piece]:
@@ -194,12 +211,12 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
     for p in pieces:
         if p.kind == "text" and p.em and looks_like_authors(p.text, loose=True):
             return parse_authors(p.text)
-    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]", text):
-        chunk = chunk.strip(" ,.;:")
+    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]|(?<=[^\sA-Z])\.\s+", text):
+        chunk = chunk.strip(" ,.;:-–—|*_")
         if chunk and looks_like_authors(chunk):
             return parse_authors(chunk)
         by = re.match(r"^(?:by|from)\s+(.+)$", chunk, re.I)
-        if by and looks_like_authors(by.group(1), loose=True):
+        if by and looks_like_authors(by.group(1).title(), loose=True):
             return parse_authors(by.group(1))
     return []
 
@@ -210,7 +227,8 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     roles = [classify(p) if p.kind in ("link", "image") else "" for p in pieces]
     first_link = next((i for i, r in enumerate(roles) if r and r != "nav"), len(pieces))
     first_role_link = next(
-        (i for i, r in enumerate(roles) if r in ("alt", "code", "extra", "venue", "unsafe")), len(pieces)
+        (i for i, r in enumerate(roles) if r in ("alt", "address", "code", "extra", "venue", "unsafe")),
+        len(pieces),
     )
     drafts: list[_Draft] = []
     title_index = -1  # the link that gives the title, if one does
@@ -228,8 +246,14 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
         strong = _strong_title(pieces[:first_link])
         lead = outer[:lead_end]
+        if title_index < 0 and not strong and not any(c.isalpha() for c in lead):
+            title_index = next((i for i, r in enumerate(roles) if r == "address"), -1)
+        if title_index > first_link and _lead_is_title(lead):  # `Title [[paper]](u) [[blog post]](u)`
+            title_index = -1
         if title_index >= 0 and not (strong and title_index > first_link):
             draft.title, draft.source = pieces[title_index].text, "link"
+            if roles[title_index] == "address":  # a site named by its address: the host and path
+                draft.title = re.sub(r"^\W*(?:https?://)?(?:www\.)?", "", draft.title).rstrip("/")
             draft.line = pieces[title_index].line
             before = _NUMBERING_LEAD.sub("", outer[: starts[title_index]])
             after = outer[starts[title_index] + 1 :]
@@ -238,15 +262,27 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             draft.loose.append(after.split("\x00")[0])
         elif strong:
             draft.title, draft.source = strong, "strong"
-            after = outer.split(strong, 1)[-1] if strong in outer else ""
+            before, _, after = outer.partition(strong)
+            before = _NUMBERING_LEAD.sub("", before)
+            draft.authors = _authors_in([], before) if before.strip(" .,:") else []
             draft.loose.append(after.split("\x00")[0])
-        elif lead.strip(" \x00"):
+        elif any(c.isalpha() for c in lead):
             citation = read_citation(lead)
             draft.title, draft.source = citation.title, "lead"
             draft.authors = citation.authors
+            after = outer[lead_end:]
             draft.marked.extend(citation.venue_texts)
-    if not draft.title and not any(r in ("alt", "title", "code", "extra") for r in roles):
+        else:  # `[[arXiv](url)] Title. Authors. Venue.`: the role links lead, the title follows them
+            tail = next((c for c in outer[lead_end:].split("\x00") if len(c.split()) >= 3), "")
+            if tail:
+                citation = read_citation(_sentence_head(tail))
+                draft.title, draft.source = citation.title, "lead"
+                draft.authors = citation.authors or _authors_in([], tail.partition(citation.title)[2])
+    if not draft.title and not any(r in ("alt", "address", "title", "code", "extra") for r in roles):
         return []
+    affiliation = _AFFILIATION.search(draft.title)  # `Title(@Ann Lee etc)`: a person, not a lab
+    if affiliation and not draft.authors and looks_like_authors(affiliation.group(1), loose=True):
+        draft.authors = parse_authors(affiliation.group(1))
     draft.title = clean_decorated_title(draft.title) if draft.title else ""
     if draft.source != "quote" and draft.title and not draft.authors and after:
         draft.authors = _authors_in([p for p in pieces if p.em], after)
@@ -259,16 +295,16 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         if role == "unsafe":
             continue
         if role == "code":
-            current.code_url = current.code_url or L.code_repo(href) or href
+            current.code_url = current.code_url or code_link(piece)
         elif role == "title":
             if index == title_index or not split or not current.url:
                 current.add_url(href)
             else:  # a table cell listing several titled links: each one an entry
                 current = _Draft(title=clean_decorated_title(piece.text), url=href, source="link")
                 drafts.append(current)
-        elif role == "alt":
-            if is_venue_label(squash(piece.text)):
-                current.marked.append(squash(piece.text))
+        elif role in ("alt", "address"):
+            if is_venue_label(squash(piece.text)):  # `[ICASSP 2024](url)`: the list names the venue
+                current.label_venues.append(squash(piece.text))
             current.docs = current.docs or (not current.url and L.is_docs_label(squash(piece.text)))
             current.add_url(href)
         elif role == "venue":
@@ -282,6 +318,19 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     return drafts
 
 
+def _lead_is_title(lead: str) -> bool:
+    """Plain text before the first link that reads as a title of three words or more, not as names."""
+    if not any(c.isalpha() for c in lead):
+        return False
+    title = clean_decorated_title(read_citation(lead).title)
+    return len(title.split()) >= 3 and is_title_like(title) and not looks_like_authors(title)
+
+
+def _sentence_head(text: str) -> str:
+    """The first sentence of text that runs on past a title (`Title. A. Author, B. Author. ICML.`)."""
+    return re.split(r"(?<=[^\sA-Z])\.\s+", text.strip(" []|-–—"), maxsplit=1)[0]
+
+
 def _strong_title(pieces: Sequence[Piece]) -> str:
     """Bold text before the first link that can be a title: not a venue, numbering, or a short name that
     introduces the text after it (`**Name**: the title`)."""
@@ -292,7 +341,14 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
         if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
             continue
         after = _text(pieces[i + 1 :]).strip()
-        if is_short_name(squash(piece.text)) and after.startswith((":", "-", "–")) and len(after.split()) >= 4:
+        before = _text(pieces[:i]).rstrip()
+        if before.endswith("[") and after.startswith("]") and len(after.split()) >= 3:
+            continue  # `[**Tag**] The Title ...`: a bracketed tag before the title
+        if (
+            is_short_name(squash(piece.text))
+            and after.startswith((":", "-", "–"))
+            and len(after.split()) >= 4
+        ):
             continue
         if len(squash(piece.text).split()) == 1 and len(text.split()) > 6:
             continue
@@ -321,15 +377,20 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
     for piece, role in zip(line, roles, strict=True):
         href = piece.href.strip()
         if role == "code":
-            draft.code_url = draft.code_url or L.code_repo(href) or href
-        elif role == "alt":
+            draft.code_url = draft.code_url or code_link(piece)
+        elif role in ("alt", "address"):
             draft.add_url(href)
         elif role == "extra":
             draft.extra_urls.append(href)
         elif role == "venue":
             draft.marked.append(squash(piece.text))
     for piece in line:
-        if piece.kind == "text" and piece.em and not draft.authors and looks_like_authors(piece.text, loose=True):
+        if (
+            piece.kind == "text"
+            and piece.em
+            and not draft.authors
+            and looks_like_authors(piece.text, loose=True)
+        ):
             draft.authors = parse_authors(piece.text)
             line = [p for p in line if p is not piece]
             text = squash(_text(line))
@@ -337,6 +398,9 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
     if not draft.authors and looks_like_authors(text.strip(" .>"), loose=any(p.em for p in line)):
         draft.authors = parse_authors(text.strip(" .>"))
         return True
+    head = re.split(r"(?<!\b[A-Z])\.\s+", text, maxsplit=1)[0].strip(" .>")  # `A, B. ICML 2021. [[Paper]]`
+    if not draft.authors and head != text.strip(" .>") and looks_like_authors(head):
+        draft.authors = parse_authors(head)
     marked, loose = venue_texts(line)
     stripped = text.strip(" >.")
     if stripped and len(stripped) <= 80:
@@ -448,6 +512,11 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
     """Resolve identifiers, venue, year and kind for a draft; `extra` carries what a table column said."""
     if not draft.url and draft.extra_urls:
         draft.url = draft.extra_urls[0]
+    paper = next((u for u in draft.alt_urls if L.is_paper_url(u)), "")
+    if draft.url and paper and L.is_repository_root(draft.url):  # titled link to the code, paper beside it
+        draft.code_url = draft.code_url or L.code_repo(draft.url)
+        draft.alt_urls = [u for u in draft.alt_urls if u != paper]
+        draft.url = paper
     draft.url, draft.code_url = _no_spaces(draft.url.strip()), _no_spaces(draft.code_url.strip())
     draft.alt_urls = list(dict.fromkeys(_no_spaces(u.strip()) for u in draft.alt_urls if u.strip()))
     ids: Identifiers | None = _identifiers(draft.url) if draft.url else None
@@ -462,7 +531,7 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
         arxiv_id = found[0] if found else ""
     paren = _TITLE_PAREN.search(draft.title)
     title_venue = [paren.group(1)] if paren and is_venue_label(paren.group(1)) else []
-    venue, year = venue_and_year([*title_venue, *draft.marked], draft.loose)
+    venue, year = venue_and_year([*title_venue, *draft.marked], [*draft.loose, *draft.label_venues])
     venue = str(extra.get("venue") or "") or venue
     year = extra.get("year") or year  # type: ignore[assignment]
     if not venue or year is None:  # headings such as `### 2024` or `### ICML 2023` hold what rows omit
@@ -477,8 +546,8 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
     title, by = draft.title, []
     if kind == "tool":  # a tool's name comes first, then what it does: `Theano: Mathematical library ...`
         title = description_head(title, colon=draft.source == "lead")
-    if kind == "tool" or not L.is_paper_url(draft.url):  # `Talk title by Speaker`
-        title, by = split_by_author(title)
+    # `Talk title by Speaker`; a paper's own title splits only at initials (`Training tricks by YB`)
+    title, by = split_by_author(title, strict=kind != "tool" and L.is_paper_url(draft.url))
     authors = authors or by
     return Entry(
         source=ctx.source,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..ids import year_in_text
 from ..text import squash
@@ -38,7 +39,7 @@ _VOLUME_PAGES = re.compile(
     re.I,
 )
 _PROCEEDINGS = re.compile(
-    r"^\s*(?:in\s+)?(?:proceedings of (?:the )?)?(?:\d+(?:st|nd|rd|th)\s+)?(?=\S)|^\s*in\s+", re.I
+    r"^\s*(?:in\s+)?(?:(?:proceedings|proc\.?) of (?:the )?)?(?:\d+(?:st|nd|rd|th)\s+)?(?=\S)|^\s*in\s+", re.I
 )
 _NOISE = re.compile(
     r"\b(?:version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link|accepted(?: (?:at|by|to))?|"
@@ -51,6 +52,7 @@ _STRIP = " ,;:-–—*_[]()'’·|/&"
 _CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
 
 
+@lru_cache(maxsize=65536)
 def is_venue_label(text: str) -> bool:
     """`NeurIPS 2023`, `ICLR'24`, `[AAAI]`: nothing but venue words and years."""
     if not text.strip() or len(text) > 60 or not _VENUE_WORD.search(text):
@@ -59,6 +61,7 @@ def is_venue_label(text: str) -> bool:
     return not re.sub(r"[\W_]+", "", rest)
 
 
+@lru_cache(maxsize=65536)
 def year_of(text: str) -> int | None:
     """The year a short text states: `2023`, `Sep 23`, `NeurIPS'24`, `2024.05`."""
     text = text[:MAX_VENUE_TEXT]
@@ -68,6 +71,7 @@ def year_of(text: str) -> int | None:
     return year_in_text(text)
 
 
+@lru_cache(maxsize=65536)
 def venue_words(text: str) -> str:
     """What names the venue once dates, identifiers, volumes, pages and filler are taken out."""
     text = squash(text[: MAX_VENUE_TEXT * 4])[:MAX_VENUE_TEXT]
@@ -79,9 +83,10 @@ def venue_words(text: str) -> str:
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
-    rest = squash(text).strip(_STRIP)
-    if rest.count(".") <= 1:  # `ICLR 2020.`; an abbreviated name keeps its periods (`IEEE Commun. Mag.`)
-        rest = rest.strip(_STRIP + ".")
+    rest = squash(text).lstrip(_STRIP + ".").rstrip(_STRIP)
+    abbreviated = re.search(r"\b[A-Z][a-z]{1,5}\.$", rest)  # `IEEE Commun. Mag.` keeps its period
+    if not abbreviated:  # `ICLR 2020.`
+        rest = squash(rest.rstrip(_STRIP + ".").replace(" .", " "))
     if rest.lower() in NO_VENUE_WORDS or not any(c.isalpha() for c in rest):
         return ""
     return _CANONICAL.get(rest.lower(), rest)
@@ -98,7 +103,7 @@ def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[st
         year = year or year_of(text)
         if venue:
             continue
-        words = venue_words(text)
+        words = venue_words(text) if not text.lstrip(" (").startswith("@") else ""  # `(@Lab)`: affiliation
         if words and (is_venue_label(words) or (is_marked and len(words.split()) <= 8)):
             venue = words
     return venue, year

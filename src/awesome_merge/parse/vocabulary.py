@@ -52,16 +52,47 @@ KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("benchmark", "leaderboard", "testbed"), "benchmark"),
     **dict.fromkeys(("dataset", "data", "corpus", "corpora", "database"), "dataset"),
     **dict.fromkeys(
-        ("tool", "toolkit", "toolbox", "software", "library", "libraries", "framework", "package", "course",
-         "lecture", "video", "talk", "tutorial", "blog", "post", "website", "site", "platform", "demo",
-         "podcast", "newsletter", "slide", "mooc", "app", "implementation", "codebase", "repository",
-         "repositories", "resource"),
+        (
+            "tool",
+            "toolkit",
+            "toolbox",
+            "software",
+            "library",
+            "libraries",
+            "framework",
+            "package",
+            "course",
+            "lecture",
+            "video",
+            "talk",
+            "tutorial",
+            "blog",
+            "post",
+            "website",
+            "site",
+            "platform",
+            "demo",
+            "podcast",
+            "newsletter",
+            "slide",
+            "mooc",
+            "app",
+            "implementation",
+            "codebase",
+            "repository",
+            "repositories",
+            "resource",
+        ),
         "tool",
     ),
-    **dict.fromkeys(("paper", "book", "survey", "review", "publication", "article", "thesis", "theses"), "paper"),
+    **dict.fromkeys(
+        ("paper", "book", "survey", "review", "publication", "article", "thesis", "theses"), "paper"
+    ),
 }
 # Parts of a heading that say nothing of kind (`Tools & Misc`, `Papers etc`).
-KIND_FILLER = frozenset({"etc", "misc", "miscellaneous", "other", "others", "more", "related", "useful", "and"})
+KIND_FILLER = frozenset(
+    {"etc", "misc", "miscellaneous", "other", "others", "more", "related", "useful", "and"}
+)
 
 # Sections whose links are not entries: people, venues, other lists, the list's own housekeeping.
 NOT_ENTRY_SECTION = re.compile(
