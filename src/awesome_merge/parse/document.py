@@ -43,7 +43,7 @@ _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _ATTRIBUTE = re.compile(r"^\W*(datasets?|models?|tasks?|keywords?|tags?|slides?|notes?)\W*:", re.I)
-_VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|published(?: in)?)\W*:\s*", re.I)
+_VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|publisher|published(?: in)?)\W*:\s*", re.I)
 _AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
 
 
@@ -317,8 +317,9 @@ class _Walker:
             if not links(child.pieces) and not entry.authors and looks_like_authors(text):
                 entry.authors = parse_authors(text)
                 continue
-            if _VENUE_ATTRIBUTE.match(text) and not entry.venue:
-                entry.venue = _VENUE_ATTRIBUTE.sub("", text).strip(" .")
+            if _VENUE_ATTRIBUTE.match(text) and entry.venue in ("", "arXiv"):
+                venue, year = venue_and_year([_VENUE_ATTRIBUTE.sub("", text)])
+                entry.venue, entry.year = venue or entry.venue, year or entry.year
                 continue
             if _ATTRIBUTE.match(text):
                 continue

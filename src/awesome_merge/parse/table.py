@@ -27,7 +27,7 @@ from .item import (
 from .kind import section_kind
 from .pieces import Block, Piece, plain_text
 from .title import clean_decorated_title, is_title_like
-from .venue import year_of
+from .venue import is_venue_label, year_of
 
 # Header words for each role; a header may hold several (`Title & Authors`, `Conf/Jour`).
 _ROLE_WORDS: dict[str, frozenset[str]] = {
@@ -190,14 +190,20 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
             elif index == roles.get("code") or (piece.kind == "image" and L.code_repo(piece.href)):
                 if piece.kind == "link" or not draft.code_url:
                     draft.code_url = draft.code_url or code_link(piece)
-            elif index == roles.get("cited"):
+            elif index == roles.get("cited") or piece.kind != "link":
                 continue  # the paper a dataset or tool comes from is not the entry's own link
-            elif (piece.kind == "link" and index == roles.get("link")) or (
-                piece.kind == "link" and classify(piece) in ("alt", "title") and index != roles.get("venue")
-            ):
-                draft.add_url(piece.href)
-            elif piece.kind == "link" and classify(piece) == "code":
+            elif classify(piece) == "code":  # `[[code]](url)` in a Resources column
                 draft.code_url = draft.code_url or code_link(piece)
+            elif classify(piece) == "extra":
+                draft.extra_urls.append(piece.href)
+            elif (
+                index == roles.get("link")
+                or index == roles.get("venue")
+                or classify(piece) in ("alt", "title")
+            ):
+                if is_venue_label(squash(piece.text)):  # `[ICLR 2025](url)`: the label names the venue
+                    draft.label_venues.append(squash(piece.text))
+                draft.add_url(piece.href)
     if "by_content" in roles and not (draft.url or draft.extra_urls):
         return None
     if not draft.title or not is_title_like(draft.title):

@@ -48,6 +48,7 @@ _NOISE = re.compile(
 )
 _VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
 _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
+_ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
 _CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
 
@@ -95,15 +96,28 @@ def venue_words(text: str) -> str:
 def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[str, int | None]:
     """Venue and year around an entry. `marked` text was set apart by the list (`[ICLR 2025]`,
     `*Dec 2024 NeurIPS Workshop*`, `(AAAI'24)`, a venue column); `loose` is running text
-    (`- Smith et al., ICML 2023`), whose words count as a venue only when they are venue words."""
-    venue, year = "", None
+    (`- Smith et al., ICML 2023`), whose words count as a venue only when they are venue words or an
+    acronym with its year (`TASLP 2021`). A published venue beats arXiv (`arXiv 2019, ICLR 2020`)."""
+    venues: list[tuple[str, int | None]] = []
+    year = None
     for text, is_marked in [*((t, True) for t in marked), *((t, False) for t in loose)]:
         if not text or not text.strip():
             continue
-        year = year or year_of(text)
-        if venue:
-            continue
+        found = year_of(text)
+        year = year or found
         words = venue_words(text) if not text.lstrip(" (").startswith("@") else ""  # `(@Lab)`: affiliation
-        if words and (is_venue_label(words) or (is_marked and len(words.split()) <= 8)):
-            venue = words
-    return venue, year
+        if not words:
+            continue
+        if (
+            is_venue_label(words)
+            or (is_marked and len(words.split()) <= 8)
+            or (found and _ACRONYM.fullmatch(words))
+        ):
+            venues.append((words, found))
+    if not venues:
+        return "", year
+    if venues[0][0].lower() == "arxiv":  # a published venue stated later wins, with its own year
+        for words, found in venues[1:]:
+            if words.lower() != "arxiv" and (is_venue_label(words) or (found and _ACRONYM.fullmatch(words))):
+                return words, found or year
+    return venues[0][0], venues[0][1] or year
