@@ -51,6 +51,25 @@ _AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
 _Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
 
 
+_FIELD_LABEL = re.compile(r"^\W*[^\W\d][\w ./&-]{0,30}?\s*[:：]")
+
+
+def _fields_only(children: list[Block]) -> bool:
+    """Nested lines that are all `Label: value` fields or bare role links, never a titled work."""
+    for child in children:
+        if child.children:
+            return False
+        text = plain_text([p for p in child.pieces if p.kind == "text"]).strip()
+        linked = any(p.kind == "link" for p in child.pieces)
+        if any(p.kind == "link" and classify(p) == "title" for p in child.pieces):
+            return False
+        label = _FIELD_LABEL.match(text)
+        value = text[label.end() :] if label else text
+        if not (label or len(text.split()) <= 3) or (linked and len(value.split()) > 3):
+            return False  # a nested line with its own title text and link is an entry, not a field
+    return any(p.kind == "link" for child in children for p in child.pieces)
+
+
 def _skip_marker(tok: Token) -> bool | None:
     """True at `<!-- awesome-merge: skip -->`, False at its end marker, None elsewhere."""
     if tok.type != "html_block":
@@ -273,6 +292,15 @@ class _Walker:
     def read_list(self, blocks: list[Block]) -> None:
         for block in blocks:
             drafts = titled(read_entries(block.pieces, block.line, self.ctx))
+            if not drafts and block.children and _fields_only(block.children):
+                # `**Title**` with `Authors: ...`, `Year: ...`, `Download: [PDF](url)` nested below
+                combined = list(block.pieces)
+                for child in block.children:
+                    combined += [Piece("break", " "), *child.pieces]
+                drafts = titled(read_entries(combined, block.line, self.ctx))
+                if drafts:
+                    self.add([build_entry(drafts[0], block.line, self.ctx)])
+                    continue
             if not drafts:
                 self.topic_item(block)
                 continue

@@ -236,6 +236,9 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
     for p in pieces:
         if p.kind == "text" and p.em and looks_like_authors(p.text, loose=True):
             return parse_authors(p.text)
+    dated = re.match(r"^\W*\(\s*(?:19|20)\d\d[^)]*\)\s*,?\s*([^\x00\[(]+)", text)
+    if dated and looks_like_authors(dated.group(1).strip(" .,"), loose=True):  # `(1989), Lawrence R Rabiner.`
+        return parse_authors(dated.group(1).strip(" .,"))
     for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]|(?<=[^\sA-Z])\.\s+", text):
         chunk = chunk.strip(" ,.;:-–—|*_")
         if chunk and looks_like_authors(chunk):
@@ -264,7 +267,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     if quote:
         draft.title, draft.source = quote[2], "quote"
         before, after = _NUMBERING_LEAD.sub("", outer[: quote[0]]), outer[quote[1] :]
-        if looks_like_authors(before.strip(" ,.:;*")):
+        if looks_like_authors(before.strip(" ,.:;*"), loose=True):  # names lead a quoted title
             draft.authors = parse_authors(before)
         draft.marked.append(after.split("\x00")[0])
     else:
@@ -370,6 +373,8 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
             continue
         if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
             continue
+        if re.search(r"[:：]\s*$", piece.text) and _text(pieces[i + 1 :]).strip():
+            continue  # `**Download:** [PDF](url)`: a label, not a title
         after = _text(pieces[i + 1 :]).strip()
         before = _text(pieces[:i]).rstrip()
         if before.endswith("[") and after.startswith("]") and len(after.split()) >= 3:

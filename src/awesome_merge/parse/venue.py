@@ -25,13 +25,13 @@ _MONTHS = re.compile(
     re.I,
 )
 _MONTH_SHORT_YEAR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+['’]?(\d{2})\b(?![\d.:])", re.I
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+['’‘]?(\d{2})\b(?![\d.:])", re.I
 )
 # A weekday before a date (`Mon 2024`, `Fri 21 Jun`): part of the date, never of the venue. Titlecase only,
 # so an all-caps venue (`SAT 2024`) stays.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?(?=\s+\d)")
-_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d{2})\b")
-_YEAR_TOKEN = re.compile(r"['’]?\b(?:19|20)\d{2}\b(?:[-./]\d{1,2})*|['’]\d{2}\b")
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’‘](\d{2})\b")
+_YEAR_TOKEN = re.compile(r"['’‘]?\b(?:19|20)\d{2}\b(?:[-./]\d{1,2})*|['’‘]\d{2}\b")
 _IDENTIFIER = re.compile(r"\barxiv\s*:\s*\S+|\babs/\S+|\bdoi\s*:\s*\S+", re.I)
 _VOLUME_PAGES = re.compile(
     r"\b(?:vol(?:ume)?\.?\s*)?\d+(?:\.\d+)?\s*\(\d+\)|\b\d+(?:\.\d+)?(?=\s*\(\s*(?:19|20)\d\d)|"
