@@ -112,6 +112,7 @@ class _Draft:
     source: str = ""  # which title rule named it: quote, link, strong or lead
     docs: bool = False  # its own link is labelled as documentation: software
     venue_link: bool = False  # a link to its venue's page: an entry even without a link of its own
+    prose: bool = False  # words other than names stand before the title: a sentence, not a citation
     line: int = 0  # the line of the title's link, when the container spans lines (HTML)
     extra_urls: list[str] = field(default_factory=list)  # project pages, videos: kept if nothing else
 
@@ -269,7 +270,10 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         before, after = _NUMBERING_LEAD.sub("", outer[: quote[0]]), outer[quote[1] :]
         if looks_like_authors(before.strip(" ,.:;*"), loose=True):  # names lead a quoted title
             draft.authors = parse_authors(before)
-        draft.marked.append(after.split("\x00")[0])
+        # `"Title", TASLP, 2012. (_note_)`: the venue runs to the end of the sentence
+        draft.marked.append(
+            re.split(r"\s\((?!\s*(?:19|20)\d\d)|\s\[|(?<=\d)\.\s", after.split("\x00")[0], maxsplit=1)[0]
+        )
     else:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
         strong = _strong_title(pieces[:first_link])
@@ -293,6 +297,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             before, _, after = outer.partition(strong)
             before = _NUMBERING_LEAD.sub("", before)
             draft.authors = _authors_in([], before) if before.strip(" .,:") else []
+            draft.prose = any(c.isalpha() for c in strip_symbols(before)) and not draft.authors
             draft.loose.append(after.split("\x00")[0])
         elif any(c.isalpha() for c in lead):
             citation = read_citation(lead)
@@ -527,7 +532,16 @@ def lost_entry_message(pieces: list[Piece]) -> str:
 def titled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
     A line with a title and no link is a group or a topic, not an entry."""
-    return [d for d in drafts if (d.url or d.extra_urls or d.venue_link) and d.title]
+    return [d for d in drafts if d.title and (d.url or d.extra_urls or d.venue_link or _cited(d))]
+
+
+def _cited(draft: _Draft) -> bool:
+    """A citation without a link (`A. Author, "Title", Venue, 2012.`): a quoted or bold title of three
+    words or more, with names or a venue, and a year."""
+    if draft.source not in ("quote", "strong") or len(draft.title.split()) < 3 or draft.prose:
+        return False
+    venue, year = venue_and_year(draft.marked, draft.loose)
+    return year is not None and bool(draft.authors or venue)
 
 
 _SPACE = re.compile(r"\s")

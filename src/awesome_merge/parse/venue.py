@@ -43,7 +43,8 @@ _PROCEEDINGS = re.compile(
 )
 _NOISE = re.compile(
     r"\b(?:version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link|accepted(?: (?:at|by|to))?|"
-    r"to appear(?: in)?|published (?:in|at)|preprint|an?|book|highlight|best paper(?: award)?)\b",
+    r"to appear(?: in)?|published (?:in|at)|preprint|an?|book|highlight|best paper(?: award)?|"
+    r"submitted(?: to)?|under review(?: at| by)?|accepted)\b",
     re.I,
 )
 _VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
@@ -84,7 +85,7 @@ def venue_words(text: str) -> str:
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
-    rest = squash(text).lstrip(_STRIP + ".").rstrip(_STRIP)
+    rest = re.sub(r"(?:\s+(?:in|at|to|of|on|by))+\s*$", "", squash(text)).lstrip(_STRIP + ".").rstrip(_STRIP)
     abbreviated = re.search(r"\b[A-Z][a-z]{1,5}\.$", rest)  # `IEEE Commun. Mag.` keeps its period
     if not abbreviated:  # `ICLR 2020.`
         rest = squash(rest.rstrip(_STRIP + ".").replace(" .", " "))
