@@ -100,7 +100,8 @@ NOT_ENTRY_SECTION = re.compile(
     r"conferences?(?: and workshops?)?|venues?|journals?|events?|meetups?|"
     r"(?:other |related |similar )?(?:awesome )?(?:lists?|repositories|repos|resources lists?)|"
     r"related (?:awesome )?lists?|other awesome lists?|license|licence|citation|cite|how to cite|"
-    r"contributing|contribute|contact|acknowledge?ments?|star history|table of contents|contents|toc)\b"
+    r"contributing|contribute|contact|acknowledge?ments?|star history|table of contents|contents|toc|"
+    r"news|updates?|latest updates?|changelog|change log|announcements?|what'?s new|todo|to do)\b"
     r"(?:\W*)$",
     re.I,
 )
