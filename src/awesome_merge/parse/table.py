@@ -259,10 +259,11 @@ def _section_row(row: Block) -> str:
 
 def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[Entry]:
     header, rows = _header_from_first_row(header, rows)
-    if not any(
+    linked = any(
         p.kind == "link" and not L.is_navigation(p.href) for r in rows for c in r.children for p in c.pieces
-    ):
-        return []  # a table without a single link (results, statistics) lists no works
+    )
+    if not linked and not any(w in ("title", "paper", "papers") for h in header for w in _header_words(h)):
+        return []  # a table without a link or a title column (results, statistics) lists no works
     roles = column_roles(header, rows)
     entries: list[Entry] = []
     base = ctx.section
