@@ -439,6 +439,8 @@ def test_bold_title_with_labelled_fields_nested_below():
           + **Authors:** A. One, B. Two, and C. Three
           + **Year of Publication:** 2019
           + **Download:** [PDF](https://example.org/survey.pdf)
+          + **Highlights:** This survey
+            + covers pebble embeddings of every size.
         """
     )
     assert (entry.title, entry.url, entry.year) == (

@@ -57,8 +57,8 @@ _FIELD_LABEL = re.compile(r"^\W*[^\W\d][\w ./&-]{0,30}?\s*[:：]")
 def _fields_only(children: list[Block]) -> bool:
     """Nested lines that are all `Label: value` fields or bare role links, never a titled work."""
     for child in children:
-        if child.children:
-            return False
+        if child.children and not _FIELD_LABEL.match(plain_text(child.pieces)):
+            return False  # a field's value may run on in nested lines (`Highlights:` and its points)
         text = plain_text([p for p in child.pieces if p.kind == "text"]).strip()
         linked = any(p.kind == "link" for p in child.pieces)
         if any(p.kind == "link" and classify(p) == "title" for p in child.pieces):

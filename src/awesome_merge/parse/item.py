@@ -378,7 +378,7 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
             continue
         if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
             continue
-        if re.search(r"[:：]\s*$", piece.text) and _text(pieces[i + 1 :]).strip():
+        if re.search(r"[:：]\s*$", piece.text) and i + 1 < len(pieces):
             continue  # `**Download:** [PDF](url)`: a label, not a title
         after = _text(pieces[i + 1 :]).strip()
         before = _text(pieces[:i]).rstrip()
