@@ -32,6 +32,7 @@ REPORT_COLUMNS = [
     "score",
     "linked_to",
     "note",
+    "kind",
 ]
 
 
@@ -246,6 +247,7 @@ def _report(
             "score": score,
             "linked_to": linked_to,
             "note": ["; ".join(notes.get(i, [])) for i in range(len(entries))],
+            "kind": entries["kind"],
         }
     )
     return report.astype({c: "string" for c in REPORT_COLUMNS if c not in ("line", "score")})
