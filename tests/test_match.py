@@ -280,6 +280,7 @@ def test_report_has_one_row_per_entry_with_the_spec_columns():
     )
     assert list(m.report.columns) == [
         "cluster_id", "source", "line", "title", "url", "arxiv_id", "doi", "matched_by", "score", "linked_to", "note",
+        "kind",
     ]  # fmt: skip
     assert len(m.report) == 2 and sorted(m.report.matched_by) == ["arxiv", "self"]
     # the representative is the fully titled entry
