@@ -509,3 +509,22 @@ def test_comma_separated_title_venue_lines():
 
 def test_tables_without_links_list_no_works():
     assert read("| Model | WER |\n|---|---|\n| pebble-net large | 4.2 |\n") == []
+
+
+def test_table_cells_listing_several_works_give_each_one():
+    entries = read(
+        """\
+        | Area | Topic | Approaches |
+        | --- | --- | --- |
+        | Stones | Counting | [Pebble Counting at Scale](https://arxiv.org/abs/2301.00011); [Rock Sorting With Less Data](https://arxiv.org/abs/2301.00012) |
+        """
+    )
+    assert [e.title for e in entries] == ["Pebble Counting at Scale", "Rock Sorting With Less Data"]
+    assert all(e.section == "Stones > Counting" for e in entries)
+
+
+def test_a_refused_link_in_a_table_warns_even_when_the_table_has_no_other_link():
+    entries, warnings = parse_text(
+        "| Title | Link |\n|---|---|\n| Good study title | [pdf](javascript:alert(1)) |\n", "t.md"
+    )
+    assert [(w.line, w.message) for w in warnings] == [(3, "dropped a link that is not http(s): javascript:")]

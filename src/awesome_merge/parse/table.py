@@ -131,9 +131,11 @@ def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
 
 def _cell_title_words(pieces: list[Piece]) -> int:
     """How many words of title a cell holds: its titled link's text, or its plain text."""
-    for piece in pieces:
-        if piece.kind == "link" and classify(piece) == "title":
-            return len(piece.text.split())
+    titled = [p for p in pieces if p.kind == "link" and classify(p) == "title"]
+    if len(titled) > 1:
+        return 0  # `[A](u); [B](v)`: a cell of several works names no one row's title
+    for piece in titled:
+        return len(piece.text.split())
     if any(p.kind == "link" for p in pieces):
         return 0
     text = clean_decorated_title(plain_text(pieces))
@@ -263,6 +265,11 @@ def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[E
         p.kind == "link" and not L.is_navigation(p.href) for r in rows for c in r.children for p in c.pieces
     )
     if not linked and not any(w in ("title", "paper", "papers") for h in header for w in _header_words(h)):
+        for row in rows:  # a refused `javascript:` link leaves no link behind, only its warning
+            for cell in row.children:
+                for piece in cell.pieces:
+                    if piece.kind == "text" and "](" in piece.text:
+                        warn_refused_schemes(piece.text, row.line, ctx)
         return []  # a table without a link or a title column (results, statistics) lists no works
     roles = column_roles(header, rows)
     entries: list[Entry] = []
