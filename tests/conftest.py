@@ -48,6 +48,9 @@ SPEC_REVIEW_COLUMNS = [
     "a_source", "a_line", "a_title", "b_source", "b_line", "b_title", "score", "reason", "decision",
 ]  # fmt: skip
 
+# The files one run writes (the SPEC's list), for tests that look at an output folder.
+SPEC_OUTPUT_NAMES = ("README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib")
+
 # The Markdown reader GitHub-like rendering is checked with: CommonMark, tables, raw HTML visible as tokens.
 MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import SPEC_OUTPUT_NAMES as OUTPUT_NAMES
 from growth import MAX_EXPONENT, memory_exponent, time_exponent
 from markdown_it import MarkdownIt
 
 from awesome_merge import merge, pipeline
-from awesome_merge.outputs import OUTPUT_NAMES, build_files
+from awesome_merge.outputs import build_files
 from awesome_merge.parse import parse_text
 from awesome_merge.write import OutputError, write_outputs
 from awesome_merge.write.markdown import SKIP_END, SKIP_START

@@ -22,6 +22,7 @@ import httpx
 from .atomic import write_atomic
 from .config import Config, FetchConfig, SourceConfig
 from .diagnostics import AwesomeMergeError
+from .ids import is_http_url
 from .read import SOURCE_SUFFIXES, strict_text
 
 STATE_NAME = ".awesome-merge-fetch.json"
@@ -298,7 +299,7 @@ def _fetch_one(
     path = snapshot_path(folder, name)
     previous = path.read_bytes() if path.is_file() else None
     try:
-        if urlsplit(url).scheme.lower() not in HTTP_SCHEMES:
+        if not is_http_url(url):
             raise _Problem("refused", f"url {url!r} is not http(s)")
         headers = _conditional_headers(state.get(name), url, previous)
         reply = _request(client, url, headers, fetch, sleep)

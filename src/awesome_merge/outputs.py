@@ -11,8 +11,6 @@ from .fetch import FetchOutcome
 from .pipeline import MergeResult
 from .write import SourceInfo, papers_bibtex, papers_csv, papers_json, render_readme, report_csv, review_csv
 
-OUTPUT_NAMES = ("README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib")
-
 
 def read_previous_papers(output: Path) -> pd.DataFrame | None:
     """The papers of the last run, to tell what this run added and removed."""
