@@ -14,8 +14,9 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 
 SIZES = (1, 4, 16)
-# Linear code measures ~1.0-1.3 here (cache steps, allocator); quadratic code measures ~2.
-MAX_EXPONENT = 1.5
+# Linear code measures 0.9-1.2 here, also with both cores busy; code whose quadratic part costs about as
+# much as its linear part at 16x measures 1.45-1.7, wholly quadratic code 2.
+MAX_EXPONENT = 1.4
 
 
 def slope(sizes: Sequence[float], values: Sequence[float]) -> float:
@@ -29,28 +30,31 @@ def slope(sizes: Sequence[float], values: Sequence[float]) -> float:
 def exponent(sizes: Sequence[float], values: Sequence[float]) -> float:
     """The larger of the fitted slope and the slope between the two largest sizes.
 
-    Why both: an n^2 term with a small constant barely bends the fit over 1x-16x (measured: 1.35 for a
-    per-entry rescan costing twice the parse at 16x) but shows in the top segment (1.64), where it
-    starts to dominate; the fit guards against a noisy top segment hiding growth spread over the range.
+    Why both: an n^2 term with a small constant barely bends the fit over 1x-16x but shows in the top
+    segment, where it starts to dominate; the fit guards against a noisy top segment hiding growth spread
+    over the range. A quadratic term much cheaper than the linear work at 16x is not seen at all.
     """
     return max(slope(sizes, values), slope(sizes[-2:], values[-2:]))
 
 
-def seconds(run: Callable[[], object], repeats: int = 3) -> float:
-    """Best of `repeats` timings, the collector off as the pipeline runs parsing.
+def cpu_seconds(runs: Sequence[Callable[[], object]], repeats: int = 3) -> list[float]:
+    """Best CPU time of each run over `repeats` rounds, the collector off as the pipeline runs parsing.
 
-    The minimum is the least disturbed by other processes on a shared machine; with the collector on,
-    Python's full collections (amortised linear, but absent at small sizes) bend the curve upwards.
+    Why CPU time, rounds and the minimum: other processes on a shared machine stretch wall time but hardly
+    this process's CPU time; a round runs every size once, so a busy spell falls on all sizes alike; the
+    minimum is the least disturbed. With the collector on, Python's full collections (amortised linear,
+    but absent at small sizes) bend the curve upwards.
     """
-    best = math.inf
+    best = [math.inf] * len(runs)
     enabled = gc.isenabled()
     gc.collect()
     gc.disable()
     try:
         for _ in range(repeats):
-            start = time.perf_counter()
-            run()
-            best = min(best, time.perf_counter() - start)
+            for k, run in enumerate(runs):
+                start = time.process_time()
+                run()
+                best[k] = min(best[k], time.process_time() - start)
     finally:
         if enabled:
             gc.enable()
@@ -68,12 +72,14 @@ def peak_bytes(run: Callable[[], object]) -> int:
         tracemalloc.stop()
 
 
-def time_exponent(make: Callable[[int], object], run: Callable[[object], object], base: int) -> float:
-    """Growth exponent of `run(make(n))`'s time for n = base x SIZES, after a warm-up run (imports,
+def time_exponent(
+    make: Callable[[int], object], run: Callable[[object], object], base: int, sizes: Sequence[int] = SIZES
+) -> float:
+    """Growth exponent of `run(make(n))`'s time for n = base x sizes, after a warm-up run (imports,
     compiled patterns, caches) that would otherwise be charged to the smallest size."""
-    inputs = [make(base * k) for k in SIZES]
+    inputs = [make(base * k) for k in sizes]
     run(inputs[0])
-    return exponent(SIZES, [seconds(lambda x=x: run(x)) for x in inputs])  # type: ignore[misc]
+    return exponent(sizes, cpu_seconds([lambda x=x: run(x) for x in inputs]))  # type: ignore[misc]
 
 
 def memory_exponent(make: Callable[[int], object], run: Callable[[object], object], base: int) -> float:
