@@ -49,7 +49,9 @@ SPEC_REVIEW_COLUMNS = [
 ]  # fmt: skip
 
 # The files one run writes (the SPEC's list), for tests that look at an output folder.
-SPEC_OUTPUT_NAMES = ("README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib")
+SPEC_OUTPUT_NAMES = (
+    "README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib", "source_issues.md",
+)  # fmt: skip
 
 # The Markdown reader GitHub-like rendering is checked with: CommonMark, tables, raw HTML visible as tokens.
 MD = MarkdownIt("commonmark", {"html": True}).enable("table")

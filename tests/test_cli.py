@@ -33,7 +33,15 @@ from markdown_it.token import Token
 
 from awesome_merge.parse import parse_file
 
-OUTPUTS = ("README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib")
+OUTPUTS = (
+    "README.md",
+    "papers.csv",
+    "dedup_report.csv",
+    "review.csv",
+    "papers.json",
+    "papers.bib",
+    "source_issues.md",
+)
 SKIP_MARKERS = {"<!-- awesome-merge: skip -->", "<!-- awesome-merge: end skip -->"}
 
 

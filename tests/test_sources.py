@@ -123,7 +123,7 @@ SPOT_CHECKS = [
         "2402.11505",
         "NeurIPS",
         2024,
-        "https://github.com/alibaba/FederatedScope",
+        "https://github.com/alibaba/FederatedScope/tree/FlexLoRA",  # the code link as the list gives it
     ),
     (
         "longtanle-awesome-federated-llm-learning.md",

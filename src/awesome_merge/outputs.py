@@ -9,7 +9,16 @@ import pandas as pd
 
 from .fetch import FetchOutcome
 from .pipeline import MergeResult
-from .write import SourceInfo, papers_bibtex, papers_csv, papers_json, render_readme, report_csv, review_csv
+from .write import (
+    SourceInfo,
+    papers_bibtex,
+    papers_csv,
+    papers_json,
+    render_readme,
+    report_csv,
+    review_csv,
+    source_issues,
+)
 
 
 def read_previous_papers(output: Path) -> pd.DataFrame | None:
@@ -39,6 +48,14 @@ def build_files(
         "review.csv": review_csv(result.review),
         "papers.json": papers_json(result.papers),
         "papers.bib": papers_bibtex(result.papers),
+        "source_issues.md": source_issues(
+            result.entries,
+            result.report["cluster_id"].tolist(),
+            result.disputes,
+            result.diagnostics,
+            [s.name for s in result.sources],
+            result.conflicts,
+        ),
     }
     if with_changes:
         from .changes import summarize_changes

@@ -40,6 +40,11 @@ class MergeResult:
     config: Config
     source_dirs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Per entry (by row), the entries that are another paper but share its link: source errors to report.
+    disputes: dict[int, list[int]] = field(default_factory=dict)
+    overrides_applied: int = 0
+    # Per entry, the entries with its title or page but another identifier: kept apart, in doubt.
+    conflicts: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def topic_order(self) -> list[str]:
@@ -221,7 +226,8 @@ def merge(
         progress("match", 1, 1)
 
     stage = time.perf_counter()
-    papers = fuse(entries, matching.cluster_ids, config.topics or DEFAULT_TAXONOMY)
+    taxonomy = config.topics or DEFAULT_TAXONOMY
+    papers = fuse(entries, matching.cluster_ids, taxonomy, matching.disputes, matching.conflicts)
     timings["fuse"] = time.perf_counter() - stage
     infos = []
     for p in parsed:
@@ -230,5 +236,16 @@ def merge(
         infos.append(SourceInfo(p.name, source_config.url if source_config else "", p.count))
     timings["total"] = time.perf_counter() - start
     return MergeResult(
-        entries, papers, matching.report, matching.review, infos, diagnostics, config, folders, timings
+        entries,
+        papers,
+        matching.report,
+        matching.review,
+        infos,
+        diagnostics,
+        config,
+        folders,
+        timings,
+        matching.disputes,
+        matching.overrides_applied,
+        matching.conflicts,
     )

@@ -8,6 +8,7 @@ separators and ask whether (nearly) every part reads as a person's name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import squash
 
@@ -39,6 +40,7 @@ def _clean(text: str) -> str:
     return text.strip(" .,:;*_")
 
 
+@lru_cache(maxsize=65536)
 def _name_ok(name: str) -> bool:
     """A person's name: 1 to 5 words, each capitalised, an initial, or a particle; no digits."""
     words = name.split()
@@ -79,6 +81,7 @@ def _join_inverted(parts: list[str]) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=65536)
 def looks_like_authors(text: str, *, loose: bool = False) -> bool:
     """True when the text is a list of person names. `loose` accepts a single two-word name (a column
     or an italic line that the list set apart); running text needs two names or `et al.`."""

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..text import clean_section, squash
+from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .html import html_containers
 from .item import (
@@ -42,12 +43,31 @@ _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _ATTRIBUTE = re.compile(r"^\W*(datasets?|models?|tasks?|keywords?|tags?|slides?|notes?)\W*:", re.I)
-_VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|published(?: in)?)\W*:\s*", re.I)
+_VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|publisher|published(?: in)?)\W*:\s*", re.I)
 _AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
 
 
 # A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
 _Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
+
+
+_FIELD_LABEL = re.compile(r"^\W*[^\W\d][\w ./&-]{0,30}?\s*[:：]")
+
+
+def _fields_only(children: list[Block]) -> bool:
+    """Nested lines that are all `Label: value` fields or bare role links, never a titled work."""
+    for child in children:
+        if child.children:
+            return False
+        text = plain_text([p for p in child.pieces if p.kind == "text"]).strip()
+        linked = any(p.kind == "link" for p in child.pieces)
+        if any(p.kind == "link" and classify(p) == "title" for p in child.pieces):
+            return False
+        label = _FIELD_LABEL.match(text)
+        value = text[label.end() :] if label else text
+        if not (label or len(text.split()) <= 3) or (linked and len(value.split()) > 3):
+            return False  # a nested line with its own title text and link is an entry, not a field
+    return any(p.kind == "link" for child in children for p in child.pieces)
 
 
 def _skip_marker(tok: Token) -> bool | None:
@@ -79,6 +99,8 @@ class _Walker:
         for entry in entries:
             if OTHER_LIST_TEXT.search(entry.title) and not entry.arxiv_id and not entry.doi:
                 continue
+            if entry.url and L.is_index_page(entry.url) and not entry.arxiv_id and not entry.doi:
+                continue  # a venue's schedule or proceedings index: where papers are, not one of them
             self.entries.append(entry)
 
     def set_section(self) -> None:
@@ -270,6 +292,15 @@ class _Walker:
     def read_list(self, blocks: list[Block]) -> None:
         for block in blocks:
             drafts = titled(read_entries(block.pieces, block.line, self.ctx))
+            if not drafts and block.children and _fields_only(block.children):
+                # `**Title**` with `Authors: ...`, `Year: ...`, `Download: [PDF](url)` nested below
+                combined = list(block.pieces)
+                for child in block.children:
+                    combined += [Piece("break", " "), *child.pieces]
+                drafts = titled(read_entries(combined, block.line, self.ctx))
+                if drafts:
+                    self.add([build_entry(drafts[0], block.line, self.ctx)])
+                    continue
             if not drafts:
                 self.topic_item(block)
                 continue
@@ -280,6 +311,10 @@ class _Walker:
     def topic_item(self, block: Block) -> None:
         """A bullet without a paper: a topic whose children are papers, navigation, or an unreadable entry."""
         message = lost_entry_message(block.pieces)
+        pieces = with_bare_links(block.pieces)
+        linked = any(p.kind == "link" and classify(p) in ("alt", "title", "extra", "address") for p in pieces)
+        if not message and linked and not block.children and not holds_no_entries(self.ctx.section):
+            message = "has a link but nothing to name it by: read it by hand"
         if message:
             self.ctx.warn(block.line, message)
         if not block.children:
@@ -310,8 +345,9 @@ class _Walker:
             if not links(child.pieces) and not entry.authors and looks_like_authors(text):
                 entry.authors = parse_authors(text)
                 continue
-            if _VENUE_ATTRIBUTE.match(text) and not entry.venue:
-                entry.venue = _VENUE_ATTRIBUTE.sub("", text).strip(" .")
+            if _VENUE_ATTRIBUTE.match(text) and entry.venue in ("", "arXiv"):
+                venue, year = venue_and_year([_VENUE_ATTRIBUTE.sub("", text)])
+                entry.venue, entry.year = venue or entry.venue, year or entry.year
                 continue
             if _ATTRIBUTE.match(text):
                 continue

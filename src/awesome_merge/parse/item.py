@@ -22,11 +22,13 @@ from .pieces import Piece
 from .title import (
     clean_decorated_title,
     description_head,
+    is_address,
     is_short_name,
     is_title_like,
     quoted_title,
     read_citation,
     split_by_author,
+    strip_symbols,
 )
 from .venue import MAX_VENUE_TEXT, is_venue_label, venue_and_year
 
@@ -47,9 +49,34 @@ _DESCRIPTION_KEYS = re.compile(
     re.I,
 )
 
+_AFFILIATION = re.compile(r"\(\s*@\s*([^()@]{2,60}?)(?:\s+etc\.?)?\s*\)\s*$")
 _NUMBERING_LEAD = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
 
+_YEAR_KEYS = re.compile(r"^(?:year|date|published on|publication date|year of publication|time)$", re.I)
+_FIELD_SPLIT = re.compile(r"\s[·•|]\s|\s[-–—]\s")
+_LINE_LABEL = re.compile(r"^\W*([^\W\d][\w /&+-]{0,30}?)\s*[:：]\s*\W*$")
+
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
+
+
+def _labelled_roles(line: list[Piece]) -> list[str]:
+    """Each piece's role; on a `Label: [link]` line the label says what the links are (`Code:`,
+    `Paper:`, `Environment:`), whatever their own text."""
+    roles = [classify(p) if p.kind in ("link", "image") else "" for p in line]
+    first = next((i for i, r in enumerate(roles) if r), len(line))
+    label = _LINE_LABEL.match(strip_symbols(_text(line[:first]))) if 0 < first < len(line) else None
+    if not label:
+        return roles
+    name = label.group(1).strip()
+    if L.is_code_label(name):
+        return ["code" if r in ("title", "alt", "address", "extra") else r for r in roles]
+    if L.is_alt_label(name) or re.search(r"\b(?:paper|pdf|arxiv|link)\b", name, re.I):
+        return roles  # `Paper:`, `English paper link:`: the link is the work itself
+    # `Environment: [D4RL](url)`: material about the entry; a long titled link still names a work
+    return [
+        "extra" if r in ("alt", "address", "extra") or (r == "title" and len(p.text.split()) < 3) else r
+        for p, r in zip(line, roles, strict=True)
+    ]
 
 
 def _names(text: str, authors: list[str]) -> bool:
@@ -81,9 +108,11 @@ class _Draft:
     authors: list[str] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)  # venue and date text the list set apart
     loose: list[str] = field(default_factory=list)  # running text near the title
+    label_venues: list[str] = field(default_factory=list)  # venues named by a version link's label
     source: str = ""  # which title rule named it: quote, link, strong or lead
     docs: bool = False  # its own link is labelled as documentation: software
     venue_link: bool = False  # a link to its venue's page: an entry even without a link of its own
+    prose: bool = False  # words other than names stand before the title: a sentence, not a citation
     line: int = 0  # the line of the title's link, when the container spans lines (HTML)
     extra_urls: list[str] = field(default_factory=list)  # project pages, videos: kept if nothing else
 
@@ -115,9 +144,17 @@ def classify(piece: Piece) -> str:
         return "extra"
     if is_venue_label(text):
         return "venue" if L.is_venue_index(href) else "alt"
+    if is_address(text):  # `icml.cc`: a site named by its address, another copy unless nothing else names it
+        return "address"
     if L.is_alt_label(text) or not text or not is_title_like(text):
         return "alt"
     return "title"
+
+
+def code_link(piece: Piece) -> str:
+    """The code link as the list gives it; a badge stands for the repository it shows."""
+    href = piece.href.strip()
+    return (L.code_repo(href) or href) if piece.kind == "image" else href
 
 
 def with_bare_links(pieces: list[Piece]) -> list[Piece]:
@@ -200,12 +237,15 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
     for p in pieces:
         if p.kind == "text" and p.em and looks_like_authors(p.text, loose=True):
             return parse_authors(p.text)
-    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]", text):
-        chunk = chunk.strip(" ,.;:")
+    dated = re.match(r"^\W*\(\s*(?:19|20)\d\d[^)]*\)\s*,?\s*([^\x00\[(]+)", text)
+    if dated and looks_like_authors(dated.group(1).strip(" .,"), loose=True):  # `(1989), Lawrence R Rabiner.`
+        return parse_authors(dated.group(1).strip(" .,"))
+    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]|(?<=[^\sA-Z])\.\s+", text):
+        chunk = chunk.strip(" ,.;:-–—|*_")
         if chunk and looks_like_authors(chunk):
             return parse_authors(chunk)
         by = re.match(r"^(?:by|from)\s+(.+)$", chunk, re.I)
-        if by and looks_like_authors(by.group(1), loose=True):
+        if by and looks_like_authors(by.group(1).title(), loose=True):
             return parse_authors(by.group(1))
     return []
 
@@ -213,10 +253,11 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
 def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     """The entries one line names, by the title rules in `title.py`; links fill their roles."""
     outer, starts = _outer(pieces)
-    roles = [classify(p) if p.kind in ("link", "image") else "" for p in pieces]
+    roles = _labelled_roles(pieces)
     first_link = next((i for i, r in enumerate(roles) if r and r != "nav"), len(pieces))
     first_role_link = next(
-        (i for i, r in enumerate(roles) if r in ("alt", "code", "extra", "venue", "unsafe")), len(pieces)
+        (i for i, r in enumerate(roles) if r in ("alt", "address", "code", "extra", "venue", "unsafe")),
+        len(pieces),
     )
     drafts: list[_Draft] = []
     title_index = -1  # the link that gives the title, if one does
@@ -227,15 +268,24 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     if quote:
         draft.title, draft.source = quote[2], "quote"
         before, after = _NUMBERING_LEAD.sub("", outer[: quote[0]]), outer[quote[1] :]
-        if looks_like_authors(before.strip(" ,.:;*")):
+        if looks_like_authors(before.strip(" ,.:;*"), loose=True):  # names lead a quoted title
             draft.authors = parse_authors(before)
-        draft.marked.append(after.split("\x00")[0])
+        # `"Title", TASLP, 2012. (_note_)`: the venue runs to the end of the sentence
+        draft.marked.append(
+            re.split(r"\s\((?!\s*(?:19|20)\d\d)|\s\[|(?<=\d)\.\s", after.split("\x00")[0], maxsplit=1)[0]
+        )
     else:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
         strong = _strong_title(pieces[:first_link])
         lead = outer[:lead_end]
+        if title_index < 0 and not strong and not any(c.isalpha() for c in lead):
+            title_index = next((i for i, r in enumerate(roles) if r == "address"), -1)
+        if title_index > first_link and _lead_is_title(lead):  # `Title [[paper]](u) [[blog post]](u)`
+            title_index = -1
         if title_index >= 0 and not (strong and title_index > first_link):
             draft.title, draft.source = pieces[title_index].text, "link"
+            if roles[title_index] == "address":  # a site named by its address: the host and path
+                draft.title = re.sub(r"^\W*(?:https?://)?(?:www\.)?", "", draft.title).rstrip("/")
             draft.line = pieces[title_index].line
             before = _NUMBERING_LEAD.sub("", outer[: starts[title_index]])
             after = outer[starts[title_index] + 1 :]
@@ -244,15 +294,28 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             draft.loose.append(after.split("\x00")[0])
         elif strong:
             draft.title, draft.source = strong, "strong"
-            after = outer.split(strong, 1)[-1] if strong in outer else ""
+            before, _, after = outer.partition(strong)
+            before = _NUMBERING_LEAD.sub("", before)
+            draft.authors = _authors_in([], before) if before.strip(" .,:") else []
+            draft.prose = any(c.isalpha() for c in strip_symbols(before)) and not draft.authors
             draft.loose.append(after.split("\x00")[0])
-        elif lead.strip(" \x00"):
+        elif any(c.isalpha() for c in lead):
             citation = read_citation(lead)
             draft.title, draft.source = citation.title, "lead"
             draft.authors = citation.authors
+            after = outer[lead_end:]
             draft.marked.extend(citation.venue_texts)
-    if not draft.title and not any(r in ("alt", "title", "code", "extra") for r in roles):
+        else:  # `[[arXiv](url)] Title. Authors. Venue.`: the role links lead, the title follows them
+            tail = next((c for c in outer[lead_end:].split("\x00") if len(c.split()) >= 3), "")
+            if tail:
+                citation = read_citation(_sentence_head(tail))
+                draft.title, draft.source = citation.title, "lead"
+                draft.authors = citation.authors or _authors_in([], tail.partition(citation.title)[2])
+    if not draft.title and not any(r in ("alt", "address", "title", "code", "extra") for r in roles):
         return []
+    affiliation = _AFFILIATION.search(draft.title)  # `Title(@Ann Lee etc)`: a person, not a lab
+    if affiliation and not draft.authors and looks_like_authors(affiliation.group(1), loose=True):
+        draft.authors = parse_authors(affiliation.group(1))
     draft.title = clean_decorated_title(draft.title) if draft.title else ""
     if draft.source != "quote" and draft.title and not draft.authors and after:
         draft.authors = _authors_in([p for p in pieces if p.em], after)
@@ -265,16 +328,16 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
         if role == "unsafe":
             continue
         if role == "code":
-            current.code_url = current.code_url or L.code_repo(href) or href
+            current.code_url = current.code_url or code_link(piece)
         elif role == "title":
             if index == title_index or not split or not current.url:
                 current.add_url(href)
             else:  # a table cell listing several titled links: each one an entry
                 current = _Draft(title=clean_decorated_title(piece.text), url=href, source="link")
                 drafts.append(current)
-        elif role == "alt":
-            if is_venue_label(squash(piece.text)):
-                current.marked.append(squash(piece.text))
+        elif role in ("alt", "address"):
+            if is_venue_label(squash(piece.text)):  # `[ICASSP 2024](url)`: the list names the venue
+                current.label_venues.append(squash(piece.text))
             current.docs = current.docs or (not current.url and L.is_docs_label(squash(piece.text)))
             current.add_url(href)
         elif role == "venue":
@@ -288,6 +351,24 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     return drafts
 
 
+def _lead_is_title(lead: str) -> bool:
+    """Plain text before the first link that reads as a title of three words or more, not as names."""
+    if not any(c.isalpha() for c in lead):
+        return False
+    title = clean_decorated_title(read_citation(lead).title)
+    return len(title.split()) >= 3 and is_title_like(title) and not looks_like_authors(title)
+
+
+def _names_a_work(text: str) -> bool:
+    """Link text long enough to be a work's own title: three words, or a run of CJK characters."""
+    return len(text.split()) >= 3 or sum(1 for c in text if ord(c) > 0x2E80) >= 8
+
+
+def _sentence_head(text: str) -> str:
+    """The first sentence of text that runs on past a title (`Title. A. Author, B. Author. ICML.`)."""
+    return re.split(r"(?<=[^\sA-Z])\.\s+", text.strip(" []|-–—"), maxsplit=1)[0]
+
+
 def _strong_title(pieces: Sequence[Piece]) -> str:
     """Bold text before the first link that can be a title: not a venue, numbering, or a short name that
     introduces the text after it (`**Name**: the title`)."""
@@ -297,7 +378,12 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
             continue
         if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
             continue
+        if re.search(r"[:：]\s*$", piece.text) and _text(pieces[i + 1 :]).strip():
+            continue  # `**Download:** [PDF](url)`: a label, not a title
         after = _text(pieces[i + 1 :]).strip()
+        before = _text(pieces[:i]).rstrip()
+        if before.endswith("[") and after.startswith("]") and len(after.split()) >= 3:
+            continue  # `[**Tag**] The Title ...`: a bracketed tag before the title
         if (
             is_short_name(squash(piece.text))
             and after.startswith((":", "-", "–"))
@@ -310,17 +396,19 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
     return ""
 
 
-def _attribute(draft: _Draft, line: list[Piece]) -> bool:
+def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool:
     """A later line of a container that describes its entry: `Authors: ...`, `Venue: ...`, a role-link
     line, an italic author line, a bare venue. True when the line was used (or is description)."""
-    roles = [classify(p) if p.kind in ("link", "image") else "" for p in line]
+    roles = _labelled_roles(line)
     text = squash(_text(line))
-    if any(r == "title" for r in roles):
+    if any(r == "title" and (split or _names_a_work(p.text)) for p, r in zip(line, roles, strict=True)):
         return False
+    # `<br>:thumbsup:[Summary](url)`: a short link on a later line is material about the entry above
+    roles = ["extra" if r == "title" else r for r in roles]
     key = _ATTRIBUTE.match(text)
     if key and not any(r for r in roles):
         name, value = key.group(1).strip(), key.group(2).strip()
-        if _VENUE_KEYS.match(name):
+        if _VENUE_KEYS.match(name) or _YEAR_KEYS.match(name):
             draft.marked.insert(0, value)
             return True
         if _AUTHOR_KEYS.match(name):
@@ -331,13 +419,17 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
     for piece, role in zip(line, roles, strict=True):
         href = piece.href.strip()
         if role == "code":
-            draft.code_url = draft.code_url or L.code_repo(href) or href
-        elif role == "alt":
+            draft.code_url = draft.code_url or code_link(piece)
+        elif role in ("alt", "address"):
             draft.add_url(href)
         elif role == "extra":
             draft.extra_urls.append(href)
         elif role == "venue":
             draft.marked.append(squash(piece.text))
+    fields = [f.strip(" .>*_") for f in _FIELD_SPLIT.split(text)]
+    named = next((f for f in fields if looks_like_authors(f)), "")  # `Smith J et al. · *Journal* · date`
+    if named and not draft.authors and len(fields) > 1:
+        draft.authors = parse_authors(named)
     for piece in line:
         if (
             piece.kind == "text"
@@ -373,7 +465,7 @@ def read_entries(pieces: list[Piece], line: int, ctx: ItemContext, *, split: boo
     drafts: list[_Draft] = []
     before: list[list[Piece]] = []  # badge lines above the title line
     for pieces_of_line in split_lines(with_bare_links(pieces)):
-        if drafts and _attribute(drafts[-1], pieces_of_line):
+        if drafts and _attribute(drafts[-1], pieces_of_line, split=split):
             continue
         found = _head(pieces_of_line, split)
         if not found or not (found[0].title or found[0].url):
@@ -440,7 +532,16 @@ def lost_entry_message(pieces: list[Piece]) -> str:
 def titled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
     A line with a title and no link is a group or a topic, not an entry."""
-    return [d for d in drafts if (d.url or d.extra_urls or d.venue_link) and d.title]
+    return [d for d in drafts if d.title and (d.url or d.extra_urls or d.venue_link or _cited(d))]
+
+
+def _cited(draft: _Draft) -> bool:
+    """A citation without a link (`A. Author, "Title", Venue, 2012.`): a quoted or bold title of three
+    words or more, with names or a venue, and a year."""
+    if draft.source not in ("quote", "strong") or len(draft.title.split()) < 3 or draft.prose:
+        return False
+    venue, year = venue_and_year(draft.marked, draft.loose)
+    return year is not None and bool(draft.authors or venue)
 
 
 _SPACE = re.compile(r"\s")
@@ -485,7 +586,9 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
         arxiv_id = found[0] if found else ""
     paren = _TITLE_PAREN.search(draft.title)
     title_venue = [paren.group(1)] if paren and is_venue_label(paren.group(1)) else []
-    venue, year = venue_and_year([*title_venue, *draft.marked], draft.loose)
+    # `Agent Bench (AB): ...`: a bracket inside the title is part of it, not a venue
+    marked = [m for m in draft.marked if is_venue_label(m) or squash(m) not in draft.title]
+    venue, year = venue_and_year([*title_venue, *marked], [*draft.loose, *draft.label_venues])
     venue = str(extra.get("venue") or "") or venue
     year = extra.get("year") or year  # type: ignore[assignment]
     if not venue or year is None:  # headings such as `### 2024` or `### ICML 2023` hold what rows omit
@@ -500,8 +603,8 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
     title, by = draft.title, []
     if kind == "tool":  # a tool's name comes first, then what it does: `Theano: Mathematical library ...`
         title = description_head(title, colon=draft.source == "lead")
-    if kind == "tool" or not L.is_paper_url(draft.url):  # `Talk title by Speaker`
-        title, by = split_by_author(title)
+    # `Talk title by Speaker`; a paper's own title splits only at initials (`Training tricks by YB`)
+    title, by = split_by_author(title, strict=kind != "tool" and L.is_paper_url(draft.url))
     authors = authors or by
     return Entry(
         source=ctx.source,

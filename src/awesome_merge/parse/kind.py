@@ -8,6 +8,7 @@ is software.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import clean_section
 from . import links as L
@@ -21,6 +22,7 @@ def _noun_kind(word: str) -> str:
     return KIND_NOUNS.get(word) or KIND_NOUNS.get(word[:-1] if word.endswith("s") else word, "")
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(heading: str) -> str:
     """The kind a heading states when each of its parts ends in a kind noun (`Datasets`, `Courses & Books`,
     `Video Lectures / Tutorials`), else ""."""
@@ -35,9 +37,10 @@ def heading_kind(heading: str) -> str:
         if not kind or len(words) > 4:
             return ""
         kinds.append(kind)
-    return kinds[0] if kinds else ""
+    return kinds[0] if len(set(kinds)) == 1 else ""  # `Datasets, Benchmarks & Surveys` states no one kind
 
 
+@lru_cache(maxsize=4096)
 def section_kind(section: str) -> str:
     """The kind the nearest heading that states one says, or ""."""
     for part in reversed([p for p in section.split(_SECTION_SPLIT) if p]):
@@ -47,6 +50,7 @@ def section_kind(section: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def holds_no_entries(section: str) -> bool:
     """People, venues, other lists, licences: the nearest heading says its links are not entries."""
     parts = [p for p in section.split(_SECTION_SPLIT) if p]

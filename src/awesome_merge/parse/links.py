@@ -42,6 +42,7 @@ def is_unsafe(href: str) -> bool:
     return not is_navigation(href) and not is_http_url(href)
 
 
+@lru_cache(maxsize=65536)
 def is_code_label(text: str) -> bool:
     return bool(_CODE_LABEL.match(text))
 
@@ -49,6 +50,7 @@ def is_code_label(text: str) -> bool:
 _TITLE_WORDS = frozenset("a an the of on for in with to via by from and or towards is are".split())
 
 
+@lru_cache(maxsize=65536)
 def is_alt_label(text: str) -> bool:
     """`[PDF]`, `AAAI'24 version`, `arXiv:2409.15723`; not a title that happens to say "paper"
     ("A paper on federated LLMs"): a label is short and has none of a title's small words."""
@@ -66,10 +68,12 @@ def is_alt_label(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_extra_label(text: str) -> bool:
     return bool(_EXTRA_LABEL.match(text))
 
 
+@lru_cache(maxsize=65536)
 def is_paper_url(href: str) -> bool:
     """A URL that names one paper: an identifier, a PDF, or a deep path on a publisher site."""
     if arxiv_id_from_url(href) or doi_from_url(href) or openreview_id(href):
@@ -79,6 +83,20 @@ def is_paper_url(href: str) -> bool:
     if path.lower().endswith(".pdf"):
         return True
     return not _INDEX_PATH.search(path + "/") and path.count("/") >= 2
+
+
+_ONE_WORK_SEGMENTS = frozenset(
+    {"presentation", "paper", "papers", "poster", "abstract", "html", "pdf", "forum"}
+)
+
+
+def is_index_page(href: str) -> bool:
+    """A conference, event or volume page (`.../Conferences/2016/Schedule`): it lists papers, names none."""
+    path = urlsplit(href).path.strip("/")
+    segments = [seg.lower() for seg in path.split("/") if seg]
+    if len(segments) > 3 or _ONE_WORK_SEGMENTS.intersection(segments) or path.lower().endswith(".pdf"):
+        return False  # `/conference/atc24/presentation/name`: one talk's page
+    return bool(_INDEX_PATH.search("/" + path + "/"))
 
 
 def is_venue_index(href: str) -> bool:
@@ -91,6 +109,7 @@ def code_repo(href: str) -> str:
     return github_repo(href)
 
 
+@lru_cache(maxsize=65536)
 def is_repository_root(href: str) -> bool:
     """`https://github.com/owner/repo`: a project's home, not a file or page inside it."""
     repo = code_repo(href)

@@ -18,6 +18,7 @@ from .item import (
     _Draft,
     build_entry,
     classify,
+    code_link,
     lost_entry_message,
     read_entries,
     titled,
@@ -26,7 +27,7 @@ from .item import (
 from .kind import section_kind
 from .pieces import Block, Piece, plain_text
 from .title import clean_decorated_title, is_title_like
-from .venue import year_of
+from .venue import is_venue_label, year_of
 
 # Header words for each role; a header may hold several (`Title & Authors`, `Conf/Jour`).
 _ROLE_WORDS: dict[str, frozenset[str]] = {
@@ -75,6 +76,9 @@ _ROLE_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+_CITING_WORDS = frozenset({"related", "reference", "references", "cited", "citing", "original", "source"})
+
+
 def _header_words(name: str) -> list[str]:
     return re.findall(r"[a-z]+", name.lower())
 
@@ -90,6 +94,9 @@ def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
         if "title" in words:
             title_candidates.insert(0, index)
             continue
+        if words[0] in _CITING_WORDS:  # `Related Paper`, `Reference`: a paper the entry cites, not its name
+            roles.setdefault("cited", index)
+            continue
         if len(words) <= 3 and words[-1] in _ROLE_WORDS["year"]:  # `Earliest publication time`, `Date`
             roles.setdefault("year", index)
             continue
@@ -102,7 +109,14 @@ def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
         else:
             if any(w in _ROLE_WORDS["title"] for w in words):
                 title_candidates.append(index)
-    title = _best_title_column(title_candidates, rows, header)
+    if not title_candidates:  # no header names it: the column whose cells read as titles, if one does
+        taken = set(roles.values())
+        title_candidates = [i for i in range(len(header)) if i not in taken]
+        title = _best_title_column(title_candidates, rows, header, least=3.0)
+        if title is not None:
+            roles["by_content"] = title  # a guessed column: only rows with a link are entries
+    else:
+        title = _best_title_column(title_candidates, rows, header)
     if title is not None:
         roles["title"] = title
         for role in ("link", "venue", "code", "authors", "year"):
@@ -126,7 +140,9 @@ def _cell_title_words(pieces: list[Piece]) -> int:
     return len(text.split()) if is_title_like(text) else 0
 
 
-def _best_title_column(candidates: list[int], rows: list[Block], header: list[str]) -> int | None:
+def _best_title_column(
+    candidates: list[int], rows: list[Block], header: list[str], least: float = 0.0
+) -> int | None:
     if not candidates:
         return None
     if "title" in _header_words(header[candidates[0]]):
@@ -138,7 +154,9 @@ def _best_title_column(candidates: list[int], rows: list[Block], header: list[st
         return sum(counts) / max(len(counts), 1)
 
     best = max(candidates, key=lambda i: (score(i), -i))
-    return best if score(best) >= 1.5 else None
+    # One named column is the title column when its cells hold names (`MovieLens`); among several, the
+    # winner must read as titles.
+    return best if score(best) >= (least or (0.8 if len(candidates) == 1 else 1.5)) else None
 
 
 def _cell(row: Block, index: int | None) -> list[Piece]:
@@ -155,7 +173,7 @@ def _kind_of_column(header: list[str], index: int) -> str:
 def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemContext) -> Entry | None:
     """One paper per row: the title column names it, the other columns add link, venue, year, code."""
     title_pieces = _cell(row, roles["title"])
-    drafts = titled(read_entries(title_pieces, row.line, ctx))
+    drafts = [d for d in read_entries(title_pieces, row.line, ctx) if d.title or d.url]
     draft = drafts[0] if drafts else _Draft()
     if not draft.title:
         draft.title = clean_decorated_title(squash(plain_text(title_pieces)))
@@ -171,13 +189,23 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
                 ctx.warn(piece.line or row.line, f"dropped a link that is not http(s): {piece.href[:60]!r}")
             elif index == roles.get("code") or (piece.kind == "image" and L.code_repo(piece.href)):
                 if piece.kind == "link" or not draft.code_url:
-                    draft.code_url = draft.code_url or L.code_repo(piece.href) or piece.href
-            elif (piece.kind == "link" and index == roles.get("link")) or (
-                piece.kind == "link" and classify(piece) in ("alt", "title") and index != roles.get("venue")
+                    draft.code_url = draft.code_url or code_link(piece)
+            elif index == roles.get("cited") or piece.kind != "link":
+                continue  # the paper a dataset or tool comes from is not the entry's own link
+            elif classify(piece) == "code":  # `[[code]](url)` in a Resources column
+                draft.code_url = draft.code_url or code_link(piece)
+            elif classify(piece) == "extra":
+                draft.extra_urls.append(piece.href)
+            elif (
+                index == roles.get("link")
+                or index == roles.get("venue")
+                or classify(piece) in ("alt", "title")
             ):
+                if is_venue_label(squash(piece.text)):  # `[ICLR 2025](url)`: the label names the venue
+                    draft.label_venues.append(squash(piece.text))
                 draft.add_url(piece.href)
-            elif piece.kind == "link" and classify(piece) == "code":
-                draft.code_url = draft.code_url or L.code_repo(piece.href) or piece.href
+    if "by_content" in roles and not (draft.url or draft.extra_urls):
+        return None
     if not draft.title or not is_title_like(draft.title):
         if draft.url or lost_entry_message([p for c in row.children for p in c.pieces]):
             ctx.warn(row.line, "table row has links but no title: read it by hand")
@@ -231,6 +259,10 @@ def _section_row(row: Block) -> str:
 
 def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[Entry]:
     header, rows = _header_from_first_row(header, rows)
+    if not any(
+        p.kind == "link" and not L.is_navigation(p.href) for r in rows for c in r.children for p in c.pieces
+    ):
+        return []  # a table without a single link (results, statistics) lists no works
     roles = column_roles(header, rows)
     entries: list[Entry] = []
     base = ctx.section

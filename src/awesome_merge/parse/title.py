@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import clean_title, squash
+from . import links as L
 from .authors import _name_ok, looks_like_authors, parse_authors
 from .venue import is_venue_label, year_of
 
@@ -25,6 +27,15 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
 _NUMBERING = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s|\D)|#\d{1,4}\b|[-*•·|:>])\s*")
 _LEADING_TAG = re.compile(r"^\[([^\[\]]{1,60})\]\s*")
+# `(ICML 2023) Title`, `ICML 2023 Title`, `NeurIPS'24: Title`: a venue and year before the title
+_LEADING_VENUE = re.compile(
+    r"^\(?(?=[^()]{2,30}?(?:19|20)\d\d|[^()]{2,30}?['’]\d\d)([A-Za-z][\w&@-]*(?:\s+[A-Za-z][\w&@-]*){0,3}"
+    r"\s*['’]?(?:(?:19|20)?\d\d)(?:[./-]\d{1,2})?)\)?\s*[:\-–—|]?\s+(?=\S)"
+)
+# `(IEEE Intelligent Systems 2023)`, `(TKDE‘23)Title`: a dated tag in brackets before the title
+_DATED_TAG = re.compile(
+    r"^[(\[]\s*[^()\[\]]{0,50}?(?:['’‘]\d\d|\b(?:19|20)\d\d)(?:[./-]\d{1,2})?\s*[)\]]\s*[:\-–—|]?\s*"
+)
 _TRAILING_AFFILIATION = re.compile(r"\s*\(\s*@[^()]*\)\s*$|\s*@\s*[\w .&-]{1,40}$")
 _TRAILING_MARKER = re.compile(
     r"\s*[\[(]\s*(?:project|code|pdf|paper|github|website|web|demo|video|blog|new|hot|updated?|"
@@ -37,6 +48,23 @@ _WHEN_PAREN = re.compile(
 )
 _ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?\d{4}[.:]\d{4,5}(?:v\d+)?$|^arxiv\s*:", re.I)
 _HOST_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.I)
+_COMMA = re.compile(r"\s*[，,]\s*")  # full-width and spaced commas (`Title ,arxiv 2022`)
+# `Title ICML 2023`: a venue and year after the title with no comma between
+_LAST_VENUES = [
+    re.compile(rf"\s([A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){{{n}}}\s*['’‘]?(?:19|20)?\d\d)\s*$")
+    for n in (2, 1, 0)
+]
+
+
+def _last_venue(text: str) -> re.Match[str] | None:
+    """`Title ICML 2023`: a venue and its year after the title with no comma between."""
+    for pattern in _LAST_VENUES:
+        found = pattern.search(text)
+        if found and is_venue_label(found.group(1)):
+            return found
+    return None
+
+
 _LAST_PART = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
 _SENTENCE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
@@ -55,6 +83,7 @@ def _is_symbol(char: str) -> bool:
     return unicodedata.category(char) in {"So", "Sk", "Cf", "Co", "Cn", "Mn", "Cs"} or char in "\ufe0f\u200d"
 
 
+@lru_cache(maxsize=65536)
 def strip_symbols(text: str) -> str:
     """Emoji and `:fire:` shortcodes out, wherever they stand: they mark an entry, never name it."""
     text = _SHORTCODE.sub(" ", text)
@@ -63,13 +92,19 @@ def strip_symbols(text: str) -> str:
     return squash(text)
 
 
+@lru_cache(maxsize=65536)
 def clean_decorated_title(text: str) -> str:
     """A title as the list means it: no emoji, numbering, leading `[Tag]`, `(@affiliation)`, `(Project)`."""
     text = strip_symbols(text)
     for _ in range(3):
         before = text
         text = _NUMBERING.sub("", text)
-        tag = _LEADING_TAG.match(text)
+        venue = _LEADING_VENUE.match(text)
+        tag = (
+            _LEADING_TAG.match(text)
+            or _DATED_TAG.match(text)
+            or (venue if venue and is_venue_label(venue.group(1)) else None)
+        )
         if tag and len(text[tag.end() :].split()) >= 2:
             text = text[tag.end() :]
         text = _TRAILING_AFFILIATION.sub("", text)
@@ -80,15 +115,28 @@ def clean_decorated_title(text: str) -> str:
     return clean_title(text)
 
 
-def split_by_author(title: str) -> tuple[str, list[str]]:
-    """`Training tricks by YB`, `Deep Learning ... By Andrew Ng`: a trailing `by` and names are authors."""
+def split_by_author(title: str, *, strict: bool = False) -> tuple[str, list[str]]:
+    """`Training tricks by YB`, `Deep Learning ... By Andrew Ng`: a trailing `by` and names are authors.
+    `strict` (a paper's own title) asks for initials (`by YB`, `by J. Smith`): `Learning by Doing` stays."""
     match = _BY_AUTHORS.match(title)
     who = match.group("who").strip(" .") if match else ""
-    if match and (looks_like_authors(who, loose=True) or (len(who.split()) <= 3 and _name_ok(who.title()))):
+    if not match:
+        return title, []
+    if strict:
+        named = looks_like_authors(who, loose=True) and bool(re.search(r"\b[A-Z]{1,3}\b\.?", who))
+    else:
+        named = looks_like_authors(who, loose=True) or (len(who.split()) <= 3 and _name_ok(who.title()))
+    if named:
         return match.group("title").strip(" ,.-–—"), parse_authors(who)
     return title, []
 
 
+def is_address(text: str) -> bool:
+    """`icml.cc`, `arxiv.org/abs/1234.5678`: link text that is the link's own address."""
+    return bool(_HOST_LIKE.fullmatch(text.strip()))
+
+
+@lru_cache(maxsize=65536)
 def is_title_like(text: str) -> bool:
     """Enough words to be a title and not a venue, a year, a number or a URL."""
     text = squash(text)
@@ -96,7 +144,10 @@ def is_title_like(text: str) -> bool:
         return False
     if re.match(r"^\W*(?:https?://|www\.)", text, re.I):
         return False
-    return not _HOST_LIKE.fullmatch(text)  # `icml.cc`, `arxiv.org/abs/...`: a link shown as its address
+    if _HOST_LIKE.fullmatch(text):  # `icml.cc`, `arxiv.org/abs/...`: a link shown as its address
+        return False
+    # a role word (`PDF`, `Code`, `Project page`) names what a link is for, never a work
+    return not (L.is_alt_label(text) or L.is_code_label(text) or L.is_extra_label(text))
 
 
 def _is_year_or_id(part: str) -> bool:
@@ -108,11 +159,11 @@ def read_citation(text: str) -> Citation:
     """Plain text that holds a title among other things: `Authors, Title, Venue, Year.`,
     `Title (2016), A. Author et al.`, `Title, arXiv 2024`. The title is what is left once names lead
     and venue words and years trail."""
-    text = squash(text).strip(" ,;").rstrip(" [(")
+    text = squash(_COMMA.sub(", ", text)).strip(" ,;").rstrip(" [(")
     trailing: list[str] = []
     while True:  # venue and year trail a title: `Title, NIPS, 2013.`, `Title. NeurIPS 2023.`
-        cut = _LAST_PART.search(text)
-        if not cut or not (is_venue_label(cut.group(1).strip(" .")) or _is_year_or_id(cut.group(1))):
+        cut = _LAST_PART.search(text) or _last_venue(text)
+        if not cut or not (_is_venue_part(cut.group(1).strip(" .")) or _is_year_or_id(cut.group(1))):
             break
         trailing.insert(0, cut.group(1))
         text = text[: cut.start()].strip(" ,;")
@@ -129,10 +180,16 @@ def read_citation(text: str) -> Citation:
         authors = parse_authors(rest) if rest and looks_like_authors(rest, loose=True) else []
         inner = read_citation(when.group("title"))
         return Citation(inner.title, inner.authors or authors, [when.group("when"), *inner.venue_texts])
-    parts = [p.strip() for p in re.split(r",\s+", text) if p.strip()]
+    parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s+", text) if p.strip()]
     if len(parts) == 1:
-        titled, authors = split_by_author(text)
-        return Citation(titled, authors)
+        return Citation(text, [])
+    if (
+        len(parts) >= 2
+        and " and " in parts[-1]
+        and looks_like_authors(parts[-1])
+        and not looks_like_authors(parts[0])
+    ):
+        return Citation(", ".join(parts[:-1]), parse_authors(parts[-1]), [])  # `Title, A and B`
     end = len(parts)
     start = 0
     while start < end - 1 and (
@@ -140,14 +197,27 @@ def read_citation(text: str) -> Citation:
         or (" and " in parts[start] and looks_like_authors(parts[start]))
     ):
         start += 1
-    # One leading name is as likely the head of a title (`Deep Learning, ...`) as a person: ask for two,
-    # or for `et al.`-free certainty that the rest is a long title.
-    if start == 1 and len(" ".join(parts[1:end]).split()) < 3:
+    # One leading name is as likely the head of a title (`Pre-train, Prompt and Recommend`) as a person:
+    # it counts alone only with an initial or two words, and before a long title.
+    lone = parts[0].strip(" .").split() if start == 1 else []
+    if start == 1 and (len(" ".join(parts[1:end]).split()) < 3 or len(lone) < 2):
         start = 0
     authors = parse_authors(", ".join(parts[:start])) if start else []
-    title = ", ".join(parts[start:end])
-    title, by = split_by_author(title)
-    return Citation(title, authors or by, [])
+    return Citation(", ".join(parts[start:end]), authors, [])
+
+
+def _is_venue_part(part: str) -> bool:
+    """`NIPS`, `arxiv 2022`, `NeurIPS 2021 Workshop on Pebbles`, `submitted to TKDE in 2021`: a venue, or
+    venue words and a year leading a longer name."""
+    if is_venue_label(part):
+        return True
+    head = re.match(
+        r"^(?:submitted (?:to\s+)?|accepted (?:by|at|to)\s+)?"
+        r"(\S+(?:\s+\S+)?\s+(?:in\s+)?['’‘]?(?:19|20)\d\d)\b",
+        part,
+        re.I,
+    )
+    return bool(head) and is_venue_label(re.sub(r"\bin\b", " ", head.group(1)))
 
 
 def quoted_title(text: str) -> tuple[int, int, str] | None:
@@ -169,9 +239,26 @@ def description_head(text: str, *, colon: bool = False) -> str:
     head before its description. A colon splits only plain text: in a link or bold text it is part of
     the name (`FlashInfer: Kernel Library for LLM Serving`)."""
     parts = (_SENTENCE_SPLIT if colon else _DASH_SPLIT).split(text, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= 4 and len(parts[1].split()) >= 3:
+    head_is_name = len(parts) == 2 and not any(c.isdigit() for c in parts[0]) and not is_venue_label(parts[0])
+    if (
+        head_is_name
+        and len(parts[0].split()) <= 4
+        and len(parts[1].split()) >= 3
+        and not _title_case(parts[1])
+    ):
         return parts[0].strip()
     return text
+
+
+def _title_case(text: str) -> bool:
+    """`Kernel Library for LLM Serving` is a subtitle; `a library for numerical computation` describes."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_SMALL_WORDS = frozenset(
+    "a an the of on for in with to via by from and or at as is are into over under".split()
+)
 
 
 def year_in(texts: list[str]) -> int | None:

@@ -107,7 +107,9 @@ NOT_ENTRY_SECTION = re.compile(
 
 # Titles that announce a benchmark or a dataset by their own words.
 BENCHMARK_TITLE = re.compile(
-    r"\bbenchmark(?:s|ing)?\b(?!\s+(?:study|studies|analysis|results|evaluation))|\w+bench\b", re.I
+    r"(?:^|[:\-–—]\s*|\b(?:a|an|the|new|unified|comprehensive|large-scale)\s+(?:[\w-]+\s+){0,3})"
+    r"benchmark(?:s)?\b(?!\s+(?:study|studies|analysis|results|evaluation))|benchmark\W*$|(?-i:\w+Bench\b|\bBench\b)",
+    re.I,
 )
 # Titles that name software by its own words.
 TOOL_TITLE = re.compile(r"\b(?:library|toolkit|toolbox|python package|open[- ]source software)\b", re.I)
