@@ -24,17 +24,17 @@ ALL_BASES = ("lists", "label name", "outside knowledge")
 # only: a short label (`FwdLLM`) linked to another copy of the paper than the other lists link.
 KNOWN_MISSES = {
     "fedbiscuit-federated-rlhf": "retitled: two titles of one paper, no shared link",
-    "fedpetuning": "label `Exploring PEFT in FL` names no title",
+    "fedpetuning": "label `Exploring PEFT in FL` names no title and links the preprint, the rest ACL",
     "fedpod-weather-fm-devices": "label `Weather Forecasting (Chen 2023)` names no title",
     "fedrdma": "label `FedRDMA` links an ACM page, the paper an arXiv id",
     "fedtpg": "label `FedTPG` links arXiv, the paper an OpenReview page",
-    "ffa-lora": "label `FFA-LoRA` links a proceedings PDF",
-    "film-recovering-private-text": "label `Recovering Private Text` links arXiv, the paper a venue page",
+    "ffa-lora": "label `FFA-LoRA` links a proceedings PDF, the paper OpenReview and ICLR pages",
+    "film-recovering-private-text": "label `Recovering Private Text` links arXiv, the paper a NeurIPS PDF",
     "fwdllm": "label `FwdLLM` links arXiv, the paper a USENIX page",
     "hetlora": "label `HetLoRA` links arXiv, the paper an ACL page",
     "medvqa-prompt-pfl": "label `Medical VQA (Zhu 2024)` names no title",
     "pfcr-crossdomain-rec": "label `Recommender (Guo 2024)` names no title",
-    "slora": "labels `SLoRA` / `Fed-BBPL` link arXiv, the paper a venue page",
+    "slora": "labels `SLoRA` / `Fed-BBPL` link arXiv, the paper an OpenReview page",
 }
 
 
