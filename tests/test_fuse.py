@@ -6,8 +6,9 @@ import random
 
 import pandas as pd
 import pytest
+from conftest import entries_frame
 
-from awesome_merge.frame import Entry, entries_frame
+from awesome_merge.frame import Entry
 from awesome_merge.fuse import PAPER_COLUMNS, fuse
 from awesome_merge.topics import DEFAULT_TAXONOMY, OTHER
 

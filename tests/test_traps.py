@@ -7,12 +7,13 @@ import subprocess
 import tomllib
 from pathlib import Path
 
+from conftest import entries_frame
 from test_cli import command
 
 from awesome_merge import merge
 from awesome_merge.config import MatchConfig, Override
 from awesome_merge.diagnostics import Diagnostic
-from awesome_merge.frame import Entry, entries_frame
+from awesome_merge.frame import Entry
 from awesome_merge.ids import identifiers_from_url
 from awesome_merge.match import match_entries
 from awesome_merge.write import source_issues

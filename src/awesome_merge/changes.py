@@ -10,6 +10,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from .fetch import FetchOutcome
+from .ids import is_http_url
 
 LIST_LIMIT = 50  # papers listed per kind; a pull-request body has a size limit and a reader has patience
 SOURCE_SEP = ";"
@@ -50,7 +51,7 @@ def _code(text: str) -> str:
 def _link(label: str, url: object) -> str:
     """`label` linked to `url` when it is http(s); characters that could end the link are percent-encoded."""
     target = _plain(url)
-    if not target.lower().startswith(("http://", "https://")):
+    if not is_http_url(target):
         return label
     return f"[{label}]({quote(target, safe=_URL_SAFE)})"
 

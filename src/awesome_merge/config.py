@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import AwesomeMergeError
+from .ids import is_http_url
 
 CONFIG_NAME = "awesome-merge.toml"
 
@@ -93,7 +94,7 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"]:
             raise AwesomeMergeError(f"{path}: [[source]] number {i} needs a string `name`")
         url = item.get("url", "")
-        if url and not str(url).lower().startswith(("http://", "https://")):
+        if url and not is_http_url(str(url)):
             raise AwesomeMergeError(f"{path}: source {item['name']!r}: url must be http(s), got {url!r}")
         sources.append(SourceConfig(name=item["name"], url=str(url)))
     match = MatchConfig(**_known(MatchConfig, _table(data, "match", path), "match", path))

@@ -19,6 +19,7 @@ import pandas as pd
 from .frame import ALT_URL_SEP, AUTHOR_SEP
 from .ids import canonical_url, github_repo, is_http_url, page_aliases
 from .match.keys import is_full_title
+from .preprints import is_preprint_venue
 from .text import title_key
 from .topics import paper_topics
 
@@ -46,7 +47,6 @@ PAPER_COLUMNS = [
     "doubt",
 ]
 MAX_DOUBTS_SHOWN = 3
-_PREPRINT_VENUES = {"", "arxiv", "preprint", "openreview", "corr"}
 
 
 def _tally(values: Iterable[T]) -> dict[T, int]:
@@ -147,9 +147,7 @@ def _code_url(urls: Iterable[str]) -> str:
 
 
 def _venue_year(venues: list[str], years: list[int | None], arxiv_id: str) -> tuple[str, int | None]:
-    published = [
-        (v, y) for v, y in zip(venues, years, strict=True) if v.strip().lower() not in _PREPRINT_VENUES
-    ]
+    published = [(v, y) for v, y in zip(venues, years, strict=True) if not is_preprint_venue(v)]
     if published:
         counts = _tally(v for v, _ in published)
         venue = min(counts, key=lambda v: (-counts[v], v))

@@ -22,7 +22,6 @@ __all__ = [
     "doi_from_url",
     "github_repo",
     "identifiers_from_url",
-    "is_arxiv_doi",
     "is_http_url",
     "normalize_arxiv_id",
     "normalize_doi",
@@ -311,11 +310,6 @@ def _strip_trailing(s: str) -> str:
             break
         s = s[:-1]
     return s
-
-
-def is_arxiv_doi(doi: str) -> bool:
-    """True for DataCite's arXiv DOIs (10.48550/arXiv.*): the arXiv id in DOI form, not a publisher DOI."""
-    return normalize_doi(doi).startswith(_ARXIV_DOI_PREFIX)
 
 
 # Atypon-style "/doi/[view/]10.x/y" (ACM, Wiley, T&F, SAGE, ACS, Science, SIAM, INFORMS ...).

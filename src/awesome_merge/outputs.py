@@ -20,16 +20,6 @@ from .write import (
     source_issues,
 )
 
-OUTPUT_NAMES = (
-    "README.md",
-    "papers.csv",
-    "dedup_report.csv",
-    "review.csv",
-    "papers.json",
-    "papers.bib",
-    "source_issues.md",
-)
-
 
 def read_previous_papers(output: Path) -> pd.DataFrame | None:
     """The papers of the last run, to tell what this run added and removed."""

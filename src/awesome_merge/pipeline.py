@@ -21,18 +21,12 @@ from .match import match_entries
 from .match.keys import comparison_keys
 from .parse import parse_file
 from .read import SOURCE_SUFFIXES
+from .source_info import SourceInfo
 from .topics import DEFAULT_TAXONOMY, topic_order
 
 # Below this many bytes, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    name: str
-    url: str
-    entries: int
 
 
 @dataclass

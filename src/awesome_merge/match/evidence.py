@@ -19,9 +19,10 @@ from ..text import title_key
 from .keys import PAPER_KIND, EntryKeys, is_full_title, is_generic_label, names_in, title_name
 
 RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4}
+# English function words only: words common in one field are found rare or not by counting, per corpus.
 _STOP = frozenset(
     "a an the of for in on and or with to via by from under over towards toward is are its at as into using "
-    "based large language model models federated learning llm llms".split()
+    "based".split()
 )
 _NUMBER = re.compile(r"\d+")
 _GENRE = frozenset("survey review tutorial overview sok position benchmark benchmarking".split())

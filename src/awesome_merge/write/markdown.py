@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 import pandas as pd
+
+from ..source_info import SourceInfo
 
 __all__ = ["SourceInfo", "escape_md", "github_slug", "render_readme", "safe_url", "short_list_name"]
 
@@ -25,15 +26,6 @@ MAX_AUTHORS = 3
 # Datasets, benchmarks and tools stand in their own sections after the papers' topics; the headings also
 # tell a reader of this file (awesome-merge too) what kind each entry is.
 KIND_SECTIONS = {"dataset": "Datasets", "benchmark": "Benchmarks", "tool": "Tools"}
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """One merged list as the README header describes it."""
-
-    name: str  # file name, e.g. "yh-yao-awesome-federated-llm.md"
-    url: str  # upstream URL or ""
-    entries: int  # entries read from it
 
 
 # ----------------------------------------------------------------------------------------- text escaping
