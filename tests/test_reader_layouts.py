@@ -524,7 +524,7 @@ def test_table_cells_listing_several_works_give_each_one():
 
 
 def test_a_refused_link_in_a_table_warns_even_when_the_table_has_no_other_link():
-    entries, warnings = parse_text(
+    _, warnings = parse_text(
         "| Title | Link |\n|---|---|\n| Good study title | [pdf](javascript:alert(1)) |\n", "t.md"
     )
     assert [(w.line, w.message) for w in warnings] == [(3, "dropped a link that is not http(s): javascript:")]
