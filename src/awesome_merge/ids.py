@@ -616,7 +616,8 @@ def canonical_url(url: str) -> str:
 
 # A 4-digit year not embedded in a longer digit run nor in an arXiv-like id (2001.01234, 1412.2024),
 # or a 2-digit year after an apostrophe (AAAI'24).
-_YEAR_RE = re.compile(
+# A year as lists write it: `2024`, `'24`. Public so that readers strip exactly what `year_in_text` reads.
+YEAR_RE = _YEAR_RE = re.compile(
     r"(?<![0-9])(?<![0-9]{4}\.)(?P<y4>19[5-9][0-9]|20[0-9]{2})(?![0-9])(?!\.[0-9]{4})"
     r"|(?<![0-9])['’‘](?P<y2>[0-9]{2})(?![0-9])"
 )

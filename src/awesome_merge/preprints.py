@@ -6,7 +6,18 @@ import re
 
 # Preprint servers and the words lists use for them; `openreview` is here because a bare OpenReview link
 # names no venue (the conference is in the venue text when the list gives one).
-PREPRINT_RE = re.compile(r"(?i)\b(arxiv|preprint|corr|biorxiv|medrxiv|chemrxiv|ssrn|techrxiv|openreview)\b")
+PREPRINT_WORDS = (
+    "arxiv",
+    "preprint",
+    "corr",
+    "biorxiv",
+    "medrxiv",
+    "chemrxiv",
+    "ssrn",
+    "techrxiv",
+    "openreview",
+)
+PREPRINT_RE = re.compile(rf"(?i)\b({'|'.join(PREPRINT_WORDS)})\b")
 
 
 def is_preprint_venue(venue: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..ids import year_in_text
+from ..ids import YEAR_RE, year_in_text
 from ..text import squash
 from .vocabulary import NO_VENUE_WORDS, VENUE_WORDS
 
@@ -30,8 +30,7 @@ _MONTH_SHORT_YEAR = re.compile(
 # A weekday before a date (`Mon 2024`, `Fri 21 Jun`): part of the date, never of the venue. Titlecase only,
 # so an all-caps venue (`SAT 2024`) stays.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?(?=\s+\d)")
-_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’‘](\d{2})\b")
-_YEAR_TOKEN = re.compile(r"['’‘]?\b(?:19|20)\d{2}\b(?:[-./]\d{1,2})*|['’‘]\d{2}\b")
+_DATE_SUFFIX = re.compile(r"(?<=\d)(?:[-./]\d{1,2})+\b")  # `2023.05`, `2024-06-01` after a year
 _IDENTIFIER = re.compile(r"\barxiv\s*:\s*\S+|\babs/\S+|\bdoi\s*:\s*\S+", re.I)
 _VOLUME_PAGES = re.compile(
     r"\b(?:vol(?:ume)?\.?\s*)?\d+(?:\.\d+)?\s*\(\d+\)|\b\d+(?:\.\d+)?(?=\s*\(\s*(?:19|20)\d\d)|"
@@ -67,7 +66,7 @@ def is_venue_label(text: str) -> bool:
 def year_of(text: str) -> int | None:
     """The year a short text states: `2023`, `Sep 23`, `NeurIPS'24`, `2024.05`."""
     text = text[:MAX_VENUE_TEXT]
-    short = _MONTH_SHORT_YEAR.search(text) or _SHORT_YEAR.search(text)
+    short = _MONTH_SHORT_YEAR.search(text)
     if short:
         return int("20" + short.group(1)) if int(short.group(1)) < 50 else int("19" + short.group(1))
     return year_in_text(text)
@@ -80,7 +79,7 @@ def venue_words(text: str) -> str:
     text = _WEEKDAY.sub(" ", _IDENTIFIER.sub(" ", text))
     text = _VOLUME_PAGES.sub(" ", text)
     text = _MONTH_SHORT_YEAR.sub(" ", text)
-    text = _YEAR_TOKEN.sub(" ", text)
+    text = YEAR_RE.sub(" ", _DATE_SUFFIX.sub("", text))
     text = _MONTHS.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..preprints import PREPRINT_WORDS
+
 # A link labelled with one of these words is another copy of the entry's paper, never a title.
 VERSION_WORDS = (
     r"paper|papers|pdf|pub|publication|arxiv(?:[:\s.]*[\w./-]*)?|preprint|abs|abstract|link|links|url|html|"
@@ -40,7 +42,7 @@ VENUE_WORDS = (
     "iros|icra|corl|rss|siggraph|eurographics|3dv|chi|uist|www|wsdm|lrec|tacl|cl|naacl-hlt|hlt|icme|"
     "fl|fl-icml|fl-neurips|workshop|workshops|conference|symposium|journal|transactions|trans|letters|"
     "magazine|proceedings|international|annual|on|of|the|and|in|for|track|main|short|long|demo|oral|"
-    "poster|spotlight|version|preprint|biorxiv|medrxiv|chemrxiv|ssrn|press|book|thesis|tech|report"
+    "poster|spotlight|version|press|book|thesis|tech|report|" + "|".join(PREPRINT_WORDS)
 )
 # Words that stand for "not yet published": they give no venue of their own (`Preprint'24` is a year only).
 NO_VENUE_WORDS = frozenset({"preprint", "tbd", "unpublished", "under review", "submitted", "working paper"})
