@@ -48,6 +48,7 @@ _NOISE = re.compile(
 )
 _VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
 _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
+_LOOSE_VENUE_TEXT = 120
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
 _CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
@@ -101,8 +102,8 @@ def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[st
     venues: list[tuple[str, int | None]] = []
     year = None
     for text, is_marked in [*((t, True) for t in marked), *((t, False) for t in loose)]:
-        if not text or not text.strip():
-            continue
+        if not text or not text.strip() or (not is_marked and len(text) > _LOOSE_VENUE_TEXT):
+            continue  # a venue in running text is a few words; a sentence of description is skipped
         found = year_of(text)
         year = year or found
         words = venue_words(text) if not text.lstrip(" (").startswith("@") else ""  # `(@Lab)`: affiliation
