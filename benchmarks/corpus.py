@@ -389,7 +389,8 @@ class Paper:
     venue_url: str
     authors: str
     code: str  # GitHub URL or ""
-    trap: str  # "", "part", "v2", "survey", "shared-short": which near-duplicate trap it belongs to
+    trap: str  # "", "part", "v2", "survey", "shared-short", or one of HARD_TRAPS
+    alt_title: str = ""  # the other title of a "retitled" paper
 
 
 # --- the pool -------------------------------------------------------------------------------------
@@ -504,10 +505,49 @@ class _PoolBuilder:
         return paper
 
 
-def make_pool(rng: random.Random, n_papers: int) -> list[Paper]:
-    """`n_papers` papers, about 1% of them in each kind of near-duplicate trap."""
+# Traps the matcher has no guard for (`hard=True`): each paper in one is sometimes rendered so that only
+# its title, or nothing, says which paper it is. "digit-typo", "short-no-id" and "retitled" are one paper
+# the matcher may fail to join; "shared-page" is different papers linked to one proceedings index page,
+# which it may wrongly join. The default corpus holds none, so its figures say nothing about these.
+HARD_TRAPS = ("digit-typo", "short-no-id", "retitled", "shared-page")
+INDEX_PAGES = (
+    "https://proceedings.neurips.cc/paper_files/paper/2023",
+    "https://openreview.net/group?id=ICLR.cc/2024/Conference",
+    "https://aclanthology.org/events/emnlp-2023/",
+    "https://dl.acm.org/doi/proceedings/10.1145/3580305",
+)
+HARD_SHARE = 0.5  # of the entries of a hard-trap paper, rendered as the trap
+
+
+def _add_hard_traps(rng: random.Random, builder: _PoolBuilder, n_traps: int) -> None:
+    for _ in range(n_traps):  # a number in the title, mistyped in some entries
+        bits = rng.choice(("2", "3", "4", "8", "16", "32"))
+        title = f"{_adjective(rng)} {rng.choice(ACTIONS)} of {rng.choice(OBJECTS)} with {bits}-bit Weights"
+        builder.add(title, "", "", "digit-typo")
+    for _ in range(n_traps):  # known by its short name, linked to a copy with no identifier
+        short = _short_name(rng)
+        title = f"{short}: {_adjective(rng)} {rng.choice(ACTIONS)} of {rng.choice(OBJECTS)}"
+        builder.add(title, short, "", "short-no-id")
+    for _ in range(n_traps):  # preprint and published version under two titles
+        title, short, main = _title(rng)
+        other = _title(rng)[0]
+        paper = builder.add(title, short, main, "retitled")
+        if paper and other.lower() not in builder.titles:
+            builder.titles.add(other.lower())
+            paper.alt_title = other
+        elif paper:
+            paper.trap = ""
+    for _ in range(n_traps * 2):  # different papers, some entries linking a proceedings index page
+        builder.add(*_title(rng), "shared-page")
+
+
+def make_pool(rng: random.Random, n_papers: int, hard: bool = False) -> list[Paper]:
+    """`n_papers` papers, about 1% of them in each kind of near-duplicate trap (and of HARD_TRAPS if
+    `hard`)."""
     builder = _PoolBuilder(rng)
     n_traps = max(1, n_papers // 100) if n_papers >= 40 else 0
+    if hard:
+        _add_hard_traps(rng, builder, n_traps)
     for _ in range(n_traps):  # different papers whose titles differ by one number
         for _tries in range(20):
             act, obj, tech = rng.choice(ACTIONS), rng.choice(OBJECTS), rng.choice(TECHNIQUES)
@@ -617,7 +657,39 @@ def link_for(rng: random.Random, p: Paper, force_arxiv: bool = False) -> str:
     return f"https://doi.org/10.48550/arXiv.{a}"
 
 
-def _entry(rng: random.Random, p: Paper, allow_short: bool = True) -> tuple[str, str]:
+def _digit_typo(rng: random.Random, s: str) -> str:
+    """One digit of the title mistyped (`4-bit` -> `5-bit`), as hand-typed lists do."""
+    digits = [i for i, c in enumerate(s) if c.isdigit()]
+    if not digits:
+        return s
+    i = rng.choice(digits)
+    return s[:i] + rng.choice([d for d in "0123456789" if d != s[i]]) + s[i + 1 :]
+
+
+def _mirror(rng: random.Random, p: Paper) -> str:
+    """A copy of the paper that no other entry links (an author's page PDF): no identifier in it."""
+    owner = rng.choice(LAST_NAMES).lower() + str(rng.randint(0, 9999))
+    return f"https://{owner}.github.io/papers/{p.pid.lower()}.pdf"
+
+
+def hard_entry(rng: random.Random, p: Paper) -> tuple[str, str] | None:
+    """The trap rendering of a hard-trap paper, or None to render it as usual."""
+    if p.trap not in HARD_TRAPS or rng.random() >= HARD_SHARE:
+        return None
+    if p.trap == "digit-typo":
+        return _digit_typo(rng, p.title), _mirror(rng, p)
+    if p.trap == "short-no-id":
+        return p.short, _mirror(rng, p)
+    if p.trap == "retitled":
+        return p.alt_title, _mirror(rng, p)
+    return p.title, rng.choice(INDEX_PAGES)  # shared-page
+
+
+def _entry(rng: random.Random, p: Paper, allow_short: bool = True, trap: bool = True) -> tuple[str, str]:
+    """Label and link of one entry; `trap=False` on lines of several entries, which truth aligns by link."""
+    hard = hard_entry(rng, p) if trap else None
+    if hard:
+        return hard
     label, force = label_for(rng, p, allow_short)
     return label.strip(), link_for(rng, p, force)
 
@@ -670,7 +742,7 @@ def _write_table(rng: random.Random, papers: Sequence[Paper], out: list[str], tr
                 i += 1
             parts = []
             for p in group:
-                label, url = _entry(rng, p)
+                label, url = _entry(rng, p, trap=False)
                 part = f"[{label}]({url})"
                 if p.venue_url and p.venue_url != url and rng.random() < 0.5:
                     part += f", [{p.venue}'{p.year % 100:02d} version]({p.venue_url})"
@@ -868,7 +940,9 @@ def _write_truth(out_dir: Path, rows: list[tuple[str, int, str]], pool: Sequence
         )
 
 
-def generate(out_dir: Path, n_entries: int, seed: int = 0, n_lists: int | None = None) -> Path:
+def generate(
+    out_dir: Path, n_entries: int, seed: int = 0, n_lists: int | None = None, hard: bool = False
+) -> Path:
     """Write about `n_entries` entries (exactly that many truth rows) in `n_lists` lists; returns out_dir.
 
     Default: at least 4 lists, else about 10k entries per list. Each list holds ~95% distinct papers drawn
@@ -882,7 +956,7 @@ def generate(out_dir: Path, n_entries: int, seed: int = 0, n_lists: int | None =
     sizes = [n_entries // n_lists + (1 if i < n_entries % n_lists else 0) for i in range(n_lists)]
     distinct = [max(1, round(k * 0.95)) for k in sizes]
     n_pool = max(n_entries // 5, int(max(distinct) * 1.3) + 10)
-    pool = make_pool(random.Random(f"pool:{seed}"), n_pool)
+    pool = make_pool(random.Random(f"pool:{seed}"), n_pool, hard)
     weights = np.random.default_rng([seed, 1_000_003]).lognormal(0.0, 1.0, n_pool)
     for j, p in enumerate(pool):  # traps only test something if both sides are listed
         if p.trap:
@@ -1138,6 +1212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="N",
         help="write the history case instead: N versions of one list",
     )
+    ap.add_argument("--hard-traps", action="store_true", help="add traps the matcher has no guard for")
     ap.add_argument("--check", action="store_true", help="self-check the generator and exit")
     args = ap.parse_args(argv)
     if args.check:
@@ -1148,7 +1223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.versions:
         generate_versions(args.out_dir, n_versions=args.versions, seed=args.seed, layout=args.layout)
     else:
-        generate(args.out_dir, args.entries, seed=args.seed, n_lists=args.lists)
+        generate(args.out_dir, args.entries, seed=args.seed, n_lists=args.lists, hard=args.hard_traps)
     size = sum(f.stat().st_size for f in args.out_dir.glob("*.md"))
     print(f"wrote {args.out_dir} ({size / 1e6:.1f} MB of lists) in {time.perf_counter() - t0:.1f}s")
     return 0

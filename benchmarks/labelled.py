@@ -27,6 +27,7 @@ class Scores:
     wrong_merges: list[tuple[str, str]]
     missed: list[tuple[str, str]]
     predicted_pairs: int
+    missed_groups: set[str]
 
     @property
     def recall(self) -> float:
@@ -61,13 +62,15 @@ def score(report: pd.DataFrame, bases: tuple[str, ...] = ("lists",)) -> Scores:
     groups = groups.assign(cluster=clusters)
     true_pairs = found = 0
     missed = []
-    for _, rows in groups.groupby("group"):
+    missed_groups: set[str] = set()
+    for group, rows in groups.groupby("group"):
         for a, b in itertools.combinations(rows.itertuples(), 2):
             true_pairs += 1
             if a.cluster == b.cluster:
                 found += 1
             else:
                 missed.append((f"{a.source}:{a.line} {a.title}", f"{b.source}:{b.line} {b.title}"))
+                missed_groups.add(str(group))
     wrong = []
     # Predicted pairs among labelled entries: same cluster. Wrong when the labels put them in other groups.
     predicted = 0
@@ -85,7 +88,7 @@ def score(report: pd.DataFrame, bases: tuple[str, ...] = ("lists",)) -> Scores:
         predicted += ca == cb
         if ca == cb:
             wrong.append((f"{r.a_source}:{r.a_line} {r.a_title}", f"{r.b_source}:{r.b_line} {r.b_title}"))
-    return Scores(true_pairs, found, wrong, missed, predicted)
+    return Scores(true_pairs, found, wrong, missed, predicted, missed_groups)
 
 
 def main() -> int:

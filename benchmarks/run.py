@@ -252,16 +252,33 @@ def evaluate(result: Any, corpus_dir: Path) -> dict[str, Any]:
         "notes": notes,
     }
     out.update(pair_scores(both["cluster_id"], both["paper_id"]))
+    out["traps"] = trap_scores(both, corpus_dir)
     out["_both"] = both
+    return out
+
+
+def trap_scores(both: pd.DataFrame, corpus_dir: Path) -> dict[str, dict[str, float]]:
+    """Pairwise scores on the entries of each trap's papers alone: recall for one paper rendered two ways,
+    precision for different papers that look alike (a score of 1.0 on an empty side means no such pair)."""
+    papers = pd.read_csv(corpus_dir / corpus.PAPERS_NAME, dtype=str, keep_default_na=False)
+    trap_of = dict(zip(papers["paper_id"], papers["trap"], strict=True))
+    traps = both["paper_id"].map(trap_of).fillna("")
+    out: dict[str, dict[str, float]] = {}
+    for kind in sorted(set(traps) - {""}):
+        rows = both[traps == kind]
+        scores = pair_scores(rows["cluster_id"].reset_index(drop=True), rows["paper_id"].reset_index(drop=True))
+        out[kind] = {"entries": len(rows), "papers": int(rows["paper_id"].nunique()), **scores}
     return out
 
 
 # --- the naive baseline ---------------------------------------------------------------------------
 
 
-def naive_match(titles: Sequence[str], jobs: int) -> np.ndarray:
+def naive_match(titles: Sequence[str], jobs: int, ids: Sequence[str] = ()) -> np.ndarray:
     """All-pairs fuzz.ratio >= 90 on lowercased titles, then union-find: what blocking avoids.
 
+    With `ids` (one identifier per entry, "" for none: the parsed arXiv id or DOI), entries sharing one are
+    joined too, so that the baseline is not beaten merely for ignoring identifiers.
     Rows are scored in blocks so that the score matrix never exceeds ~50 MB; empty titles stay alone.
     """
     from rapidfuzz import fuzz, process
@@ -277,6 +294,12 @@ def naive_match(titles: Sequence[str], jobs: int) -> np.ndarray:
             x = parent[x]
         return x
 
+    first_with: dict[str, int] = {}
+    for i, x in enumerate(ids):
+        if x:
+            ra, rb = find(i), find(first_with.setdefault(x, i))
+            if ra != rb:
+                parent[ra] = rb
     block = max(1, 50_000_000 // max(1, len(choices)))
     for start in range(0, len(choices), block):
         scores = process.cdist(
@@ -332,6 +355,13 @@ def child_size(corpus_dir: Path, jobs: int, fake: bool, naive_max: int) -> dict[
         positions = both["pos"].astype("int64").to_numpy()
         scores = pair_scores(pd.Series(labels[positions]), both["paper_id"].reset_index(drop=True))
         out["naive"] = {k: scores[k] for k in ("precision", "recall", "f1")}
+        if "arxiv_id" in result.entries.columns and "doi" in result.entries.columns:
+            arxiv = result.entries["arxiv_id"].fillna("").astype(str)
+            doi = result.entries["doi"].fillna("").astype(str)
+            ids = [f"arxiv:{a}" if a else (f"doi:{d}" if d else "") for a, d in zip(arxiv, doi, strict=True)]
+            with_ids = naive_match(result.entries["title"].fillna("").astype(str).tolist(), jobs, ids)
+            scores = pair_scores(pd.Series(with_ids[positions]), both["paper_id"].reset_index(drop=True))
+            out["naive_ids"] = {k: scores[k] for k in ("precision", "recall", "f1")}
         match_s = out["timings"].get("match")
         out["naive_ratio"] = out["naive_s"] / match_s if match_s else None
     elif out["entries"] > naive_max:
@@ -372,6 +402,36 @@ def child_versions(corpus_dir: Path, jobs: int, fake: bool) -> dict[str, Any]:
     return out
 
 
+def child_ratio(paths: Sequence[Path], fake: bool, repeat: int = 3) -> dict[str, Any]:
+    """Real lists, one at a time: merge alone vs markdown-it-py alone on the same file (best of `repeat`).
+
+    Why per file: a folder's ratio hides its worst layout (a list of HTML tables costs markdown-it almost
+    nothing, so our reader's work shows in full there).
+    """
+    from markdown_it import MarkdownIt
+
+    merge = load_merge(fake)
+    md = MarkdownIt("commonmark").enable("table")
+    rows = []
+    for f in paths:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        md.parse(text)
+        merge([f], jobs=1)  # warm-up: imports, compiled patterns
+        mdit = min(_timed(lambda text=text: md.parse(text)) for _ in range(repeat))
+        ours = min(_timed(lambda f=f: merge([f], jobs=1)) for _ in range(repeat))
+        rows.append({"file": f.name, "kb": f.stat().st_size / 1e3, "markdown_it_s": mdit, "merge_s": ours,
+                     "ratio": ours / mdit if mdit else None})  # fmt: skip
+    mdit_total = sum(r["markdown_it_s"] for r in rows)
+    merge_total = sum(r["merge_s"] for r in rows)
+    return {"files": rows, "ratio_total": merge_total / mdit_total if mdit_total else None}
+
+
+def _timed(run: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    run()
+    return time.perf_counter() - t0
+
+
 def fake_cli(argv: Sequence[str]) -> int:
     """`run.py --fake-cli SOURCES -o OUT`: the stand-in pipeline as a command, to time interpreter start."""
     ap = argparse.ArgumentParser()
@@ -409,7 +469,7 @@ def _log(msg: str) -> None:
 def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     corpus_dir = work / f"corpus-{n}"
     t0 = time.perf_counter()
-    corpus.generate(corpus_dir, n, seed=args.seed)
+    corpus.generate(corpus_dir, n, seed=args.seed, hard=args.hard_traps)
     gen_s = time.perf_counter() - t0
     files = sorted(corpus_dir.glob("*.md"))
     _log(f"[{n:,} entries] generated {len(files)} lists in {gen_s:.1f}s; running merge")
@@ -571,6 +631,8 @@ def render(report: dict[str, Any]) -> str:
                     _fmt(naive.get("precision"), 4) if naive else "-",
                     _fmt(naive.get("recall"), 4) if naive else "-",
                     _fmt(naive.get("f1"), 4) if naive else "-",
+                    _fmt(r["naive_ids"]["precision"], 4) if "naive_ids" in r else "-",
+                    _fmt(r["naive_ids"]["recall"], 4) if "naive_ids" in r else "-",
                 ]
             )
         header = [
@@ -588,8 +650,22 @@ def render(report: dict[str, Any]) -> str:
             "naive P",
             "naive R",
             "naive F1",
+            "naive+ids P",
+            "naive+ids R",
         ]
         out += [_table(header, rows), ""]
+    trap_rows = []
+    for r in sizes:
+        for kind, t in r.get("traps", {}).items():
+            hard = "yes" if kind in corpus.HARD_TRAPS else "no"
+            trap_rows.append(
+                [_fmt(r["size"]), kind, hard, _fmt(t["papers"]), _fmt(t["entries"]), _fmt(t["true_pairs"]),
+                 _fmt(t["predicted_pairs"]), _fmt(t["precision"], 4), _fmt(t["recall"], 4)]
+            )  # fmt: skip
+    if trap_rows:
+        header = ["entries", "trap", "unguarded", "papers", "its entries", "true pairs", "predicted pairs",
+                  "precision", "recall"]  # fmt: skip
+        out += ["## Per trap (the entries of each trap's papers alone)", "", _table(header, trap_rows), ""]
     v = report.get("versions")
     if v:
         out += ["## History: one list in many versions", ""]
@@ -630,6 +706,15 @@ def render(report: dict[str, Any]) -> str:
                 _fmt(v["peak_rss_mb"], 0),
             ]
             out += [_table(header, [row]), ""]
+    for folder, ratio in report.get("ratios", {}).items():
+        out += [f"## Real lists in `{folder}`: merge vs markdown-it-py alone, per file (best of 3)", ""]
+        if "error" in ratio:
+            out += [f"error: {ratio['error']}", ""]
+            continue
+        rows = [[r["file"], _fmt(r["kb"], 0), _fmt(r["markdown_it_s"], 3), _fmt(r["merge_s"], 3), _fmt(r["ratio"])]
+                for r in sorted(ratio["files"], key=lambda r: -(r["ratio"] or 0))]  # fmt: skip
+        rows.append(["all files", "", "", "", _fmt(ratio["ratio_total"])])
+        out += [_table(["file", "KB", "markdown-it s", "merge s", "merge / markdown-it"], rows), ""]
     real = report.get("real")
     if real:
         out += ["## Bundled real lists (subprocess, wall time incl. interpreter start, best of 3)", ""]
@@ -690,6 +775,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--no-real", action="store_true", help="skip timing the CLI on sources/")
     ap.add_argument(
+        "--hard-traps",
+        action="store_true",
+        help="add traps the matcher has no guard for (digit typos, short labels without ids, retitled "
+        "papers, proceedings index pages); scores per trap are printed",
+    )
+    ap.add_argument(
         "--fake-pipeline",
         action="store_true",
         help="use a trivial stand-in for awesome_merge.merge (tests this script, not the tool)",
@@ -697,7 +788,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, help="where to generate corpora (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the generated corpora (with --workdir)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds allowed per measurement")
-    ap.add_argument("--child", choices=("size", "versions"), help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--ratio",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also time merge vs markdown-it on each list in DIR, one file at a time (repeatable)",
+    )
+    ap.add_argument("--child", choices=("size", "versions", "ratio"), help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -706,6 +805,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.child == "versions":
         _emit(child_versions(args.corpus, args.jobs, args.fake_pipeline))
+        return 0
+    if args.child == "ratio":
+        files = sorted(f for f in args.corpus.iterdir() if f.suffix in SOURCE_SUFFIXES)
+        _emit(child_ratio(files, args.fake_pipeline))
         return 0
 
     report: dict[str, Any] = {
@@ -716,6 +819,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sizes": [],
         "versions": None,
         "real": None,
+        "ratios": {},
     }
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
@@ -728,6 +832,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             report["versions"] = bench_versions(args, work)
         if not args.no_real:
             report["real"] = bench_real(args, Path(tmp))
+        for folder in args.ratio:
+            _log(f"[ratio] {folder}: merge vs markdown-it per file")
+            child = ["--child", "ratio", "--corpus", str(folder)]
+            result = _run_child(child + (["--fake-pipeline"] if args.fake_pipeline else []), args.timeout)
+            report["ratios"][folder.name] = result
     print(render(report))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

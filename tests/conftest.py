@@ -1,16 +1,23 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from awesome_merge.frame import Entry
+from awesome_merge.frame import Entry, entry_columns, frame_from_columns
 from awesome_merge.parse import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
+
+
+def entries_frame(entries: Iterable[Entry]) -> pd.DataFrame:
+    """The typed entries frame of hand-made entries, built as the pipeline builds it from one source."""
+    return frame_from_columns([entry_columns(list(entries))])
 
 
 def entries_of(markdown: str, source: str = "list.md") -> list[Entry]:
@@ -40,6 +47,11 @@ SPEC_REPORT_COLUMNS = [
 SPEC_REVIEW_COLUMNS = [
     "a_source", "a_line", "a_title", "b_source", "b_line", "b_title", "score", "reason", "decision",
 ]  # fmt: skip
+
+# The files one run writes (the SPEC's list), for tests that look at an output folder.
+SPEC_OUTPUT_NAMES = (
+    "README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib", "source_issues.md",
+)  # fmt: skip
 
 # The Markdown reader GitHub-like rendering is checked with: CommonMark, tables, raw HTML visible as tokens.
 MD = MarkdownIt("commonmark", {"html": True}).enable("table")

@@ -33,7 +33,15 @@ from markdown_it.token import Token
 
 from awesome_merge.parse import parse_file
 
-OUTPUTS = ("README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib")
+OUTPUTS = (
+    "README.md",
+    "papers.csv",
+    "dedup_report.csv",
+    "review.csv",
+    "papers.json",
+    "papers.bib",
+    "source_issues.md",
+)
 SKIP_MARKERS = {"<!-- awesome-merge: skip -->", "<!-- awesome-merge: end skip -->"}
 
 
@@ -259,11 +267,28 @@ def test_group_by_year_or_source(merged: Merged, tmp_path: Path, group_by: str) 
 
 
 def test_a_title_threshold_of_100_merges_no_more(merged: Merged, tmp_path: Path) -> None:
+    """Catches a `--title-threshold` that is ignored or works backwards: at 100 the papers are the default
+    run's papers split, never joined, and the pairs joined by a fuzzy title score (not equal titles, not a
+    dropped subtitle, scored 95) come apart."""
     result = run(merged.src, "-o", tmp_path, "--title-threshold", "100", "-q")
     assert result.code == 0, result.err
     strict = read_csv(tmp_path / "papers.csv")
-    assert len(strict) >= len(merged.papers)
-    fuzzy = [r for r in read_csv(tmp_path / "dedup_report.csv") if r["matched_by"] == "title"]
+    default_report = read_csv(merged.out / "dedup_report.csv")
+    strict_report = read_csv(tmp_path / "dedup_report.csv")
+    default_cluster = {(r["source"], r["line"]): r["cluster_id"] for r in default_report}
+    strict_cluster = {(r["source"], r["line"]): r["cluster_id"] for r in strict_report}
+    assert default_cluster.keys() == strict_cluster.keys()
+    was_in: dict[str, set[str]] = {}
+    for entry, cluster in strict_cluster.items():
+        was_in.setdefault(cluster, set()).add(default_cluster[entry])
+    assert all(len(clusters) == 1 for clusters in was_in.values())  # no new merge
+    loose = [r for r in default_report if r["matched_by"] == "title" and 95 < float(r["score"]) < 100]
+    assert loose, "the bundled lists hold a near-identical title pair"
+    for r in loose:
+        source, line = r["linked_to"].rsplit(":", 1)
+        assert strict_cluster[(r["source"], r["line"])] != strict_cluster[(source, line)], r
+    assert len(strict) > len(merged.papers)
+    fuzzy = [r for r in strict_report if r["matched_by"] == "title"]
     assert all(float(r["score"]) >= 95 for r in fuzzy)  # equal titles, or a subtitle dropped (95)
 
 

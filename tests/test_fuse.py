@@ -6,10 +6,10 @@ import random
 
 import pandas as pd
 import pytest
-from conftest import SOURCES
+from conftest import SOURCES, entries_frame
 
 from awesome_merge.config import load_config
-from awesome_merge.frame import Entry, entries_frame
+from awesome_merge.frame import Entry
 from awesome_merge.fuse import PAPER_COLUMNS, fuse
 from awesome_merge.topics import OTHER, KeywordTopics
 

@@ -8,17 +8,18 @@ import json
 import os
 import re
 import subprocess
-import time
-import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import SPEC_OUTPUT_NAMES as OUTPUT_NAMES
+from growth import MAX_EXPONENT, SIZES, memory_exponent, time_exponent
 from markdown_it import MarkdownIt
 
-from awesome_merge import merge
+from awesome_merge import merge, pipeline
 from awesome_merge.parse import parse_text
 from awesome_merge.write import OutputError, write_outputs
-from awesome_merge.write.files import OUTPUT_NAMES, build_files
+from awesome_merge.write.files import build_files
 from awesome_merge.write.markdown import SKIP_END, SKIP_START
 
 GOOD = "# Good list\n\n- [Federated fine-tuning of large language models](https://arxiv.org/abs/2401.00001)\n"
@@ -251,31 +252,36 @@ def test_hostile_schemes_are_dropped_with_a_warning(tmp_path: Path, link: str) -
 
 
 def test_table_cell_with_a_refused_link_warns() -> None:
-    text = "| Title | Link |\n|---|---|\n| Good study title | [pdf](javascript:alert(1)) |\n"
+    # A second row with a link: a table with no link at all lists nothing (the reader's rule since main's
+    # "link-free tables list nothing"), which leaves a lone refused link unreported; see the issue 13 note.
+    text = (
+        "| Title | Link |\n|---|---|\n| Good study title | [pdf](javascript:alert(1)) |\n"
+        "| Other study title | [pdf](https://a.org/x/2) |\n"
+    )
     entries, warnings = parse_text(text, "t.md")
-    assert [e.url for e in entries] == [""]
+    assert [e.url for e in entries] == ["", "https://a.org/x/2"]
     assert [(w.line, w.message) for w in warnings] == [(3, "dropped a link that is not http(s): javascript:")]
 
 
 @pytest.mark.slow
-def test_fifty_megabyte_list_is_read_whole_and_merged_with_the_rest(tmp_path: Path) -> None:
-    description = "  A long description of the work, as some lists give one. " * 40
-    block = "".join(_item(i) + description + "\n" for i in range(200))
-    copies = 50_000_000 // len(block) + 1
+def test_a_list_of_tens_of_thousands_of_entries_is_read_whole_through_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Catches entries lost in a huge list: a reader or reading limit that stops early, a worker process
+    whose result is cut or reordered on its way back (the size that sends files to workers is lowered so
+    a 2 MB, 28,800-entry file takes that path). The old 50 MB file proved no more and cost 40 s: time and
+    memory are shown linear in the input by the growth tests below, so size alone changes nothing."""
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 1_000_000)
+    block = "".join(_item(i) for i in range(200))
+    copies = 2_000_000 // len(block) + 1
     src = _folder(tmp_path, {"big.md": "# Big\n\n" + block * copies})
-    assert (src / "big.md").stat().st_size >= 50_000_000
-    result = merge([src], jobs=1)
+    result = merge([src], jobs=2)
     big = result.entries[result.entries.source == "big.md"]
     assert len(big) == 200 * copies  # every entry of every copy read
+    assert list(big.line) == list(range(3, 3 + 200 * copies))  # in order, the last line included
     assert len(result.papers) == 200 + 1  # the copies merge; the other file's paper is there too
     assert GOOD_TITLE in _titles(result)
     assert len(result.report) == len(result.entries)
-
-
-def test_a_long_list_parses_in_linear_time() -> None:
-    block = "".join(_item(i) + "  - *authors*: Ann Lee, Bo Chen\n" for i in range(200))
-    small, large = _seconds(block * 8), _seconds(block * 16)
-    assert large / max(small, 1e-3) < 4, (small, large)
 
 
 def test_five_megabyte_single_line(tmp_path: Path) -> None:
@@ -463,54 +469,63 @@ def test_only_own_files_are_written(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------------------------------ 4. bounds
+# Growth exponents fitted over 1x, 4x and 16x inputs (tests/growth.py): linear code measures about 1,
+# quadratic code 2; the bound 1.5 lies between, and nothing here asserts a wall-clock time.
 
-
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        parse_text(text, "x.md")
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-PATHOLOGICAL = {
-    "deep one-line lists": lambda n: "- " * n + "[Deep title](https://a.org/x/1)\n",
-    "deep quotes": lambda n: "> " * n + "[Deep title](https://a.org/x/1)\n",
-    "deep html": lambda n: (
-        "<ul>" + "<li><a href='https://a.org/x'>Deep HTML title</a><ul>" * (n // 20) + "\n"
+# name: (base size, input of size n). Each input aims at one place a parser turns quadratic: rescanning a
+# line per nesting level, re-joining a growing string, re-splitting a row per cell, backtracking brackets.
+PATHOLOGICAL: dict[str, tuple[int, Callable[[int], str]]] = {
+    "deep one-line lists": (5_000, lambda n: "- " * n + "[Deep title](https://a.org/x/1)\n"),
+    # small base: past ~300 KB one-line prefixes, Python's regex engine takes a one-off cache step (x3)
+    "deep quotes": (5_000, lambda n: "> " * n + "[Deep title](https://a.org/x/1)\n"),
+    "deep html": (
+        2_500,
+        lambda n: "<ul>" + "<li><a href='https://a.org/x'>Deep HTML title</a><ul>" * (n // 20) + "\n",
     ),
-    "long line": lambda n: "- [Long line title](https://a.org/x/1) " + "word [x] (ICML) " * (n // 4) + "\n",
-    "many columns": lambda n: (
-        "| Title | "
-        + " | ".join(f"c{i}" for i in range(n // 20))
-        + " |\n|"
-        + "---|" * (n // 20 + 1)
-        + "\n| [T](https://a.org/x/1) | "
-        + " | ".join("[x](https://a.org/y)" for _ in range(n // 20))
-        + " |\n"
+    "long line": (
+        5_000,
+        lambda n: "- [Long line title](https://a.org/x/1) " + "word [x] (ICML) " * (n // 4) + "\n",
     ),
-    "huge title": lambda n: "- [" + "Federated " * (n // 4) + "](https://a.org/x/1)\n",
-    "brackets": lambda n: "- " + "[" * n + "Title](https://a.org/x/1)\n",
+    "many columns": (
+        5_000,
+        lambda n: (
+            "| Title | "
+            + " | ".join(f"c{i}" for i in range(n // 20))
+            + " |\n|"
+            + "---|" * (n // 20 + 1)
+            + "\n| [T](https://a.org/x/1) | "
+            + " | ".join("[x](https://a.org/y)" for _ in range(n // 20))
+            + " |\n"
+        ),
+    ),
+    "huge title": (10_000, lambda n: "- [" + "Federated " * (n // 4) + "](https://a.org/x/1)\n"),
+    "brackets": (20_000, lambda n: "- " + "[" * n + "Title](https://a.org/x/1)\n"),
+    "long list": (
+        200,
+        lambda n: "".join(_item(i) + "  - *authors*: Ann Lee, Bo Chen\n" for i in range(n)),
+    ),
 }
+# Measured up to 64x where a plausible quadratic bug is cheap next to the linear work until then: a
+# per-entry rescan of a huge list (finding an entry's line by counting, say), a per-tag rescan of an HTML
+# block (measured: not seen at 16x, 1.6 at 64x).
+WIDE = {"long list": (1, 4, 16, 64), "deep html": (1, 4, 16, 64)}
+
+
+def _parse(text: object) -> object:
+    return parse_text(str(text), "x.md")
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
-def test_parse_time_is_linear(name: str) -> None:
-    make = PATHOLOGICAL[name]
-    n = 40_000
-    small, large = _seconds(make(n)), _seconds(make(2 * n))
-    assert large / max(small, 1e-3) < 4, (name, small, large)
+def test_parse_time_grows_linearly(name: str) -> None:
+    """Catches parse work that is quadratic in the input: a per-item or per-level rescan of the text."""
+    base, make = PATHOLOGICAL[name]
+    exponent = time_exponent(make, _parse, base, WIDE.get(name, SIZES))
+    assert exponent < MAX_EXPONENT, (name, exponent)
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
-def test_parse_memory_is_linear(name: str) -> None:
-    make = PATHOLOGICAL[name]
-    peaks = []
-    for n in (40_000, 80_000):
-        text = make(n)
-        tracemalloc.start()
-        parse_text(text, "x.md")
-        peaks.append(tracemalloc.get_traced_memory()[1] / len(text))
-        tracemalloc.stop()
-    assert peaks[1] / peaks[0] < 3, (name, peaks)
+def test_parse_memory_grows_linearly(name: str) -> None:
+    """Catches memory that is quadratic in the input: a copy of the rest of the text kept per level or item."""
+    base, make = PATHOLOGICAL[name]
+    exponent = memory_exponent(make, _parse, base)
+    assert exponent < MAX_EXPONENT, (name, exponent)

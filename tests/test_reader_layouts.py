@@ -399,3 +399,132 @@ def test_more_bullet_shapes_of_one_paper():
             2023,
             ["Ana Lima", "Bo Chen"],
         ), shape
+
+
+def test_plain_title_before_role_links_beats_a_later_described_link():
+    (entry,) = read(
+        "- (*WSDM'24*) PebbleRec: Ranking Stones with Language Models [[paper](https://arxiv.org/abs/2311.00001)] "
+        "[[code](https://github.com/o/rec)] [[blog in Chinese](https://blog.example.org/p/1)].\n"
+    )
+    assert entry.title == "PebbleRec: Ranking Stones with Language Models"
+    assert (entry.venue, entry.year, entry.code_url) == ("WSDM", 2024, "https://github.com/o/rec")
+
+
+def test_a_heading_of_mixed_kinds_states_no_kind():
+    assert heading_kind("Datasets, Benchmarks & Surveys") == ""
+    (entry,) = read(
+        "## Datasets, Benchmarks & Surveys\n- (*arXiv 2023.11*) A Survey of Pebbles [[paper](https://arxiv.org/abs/2311.00002)]\n"
+    )
+    assert (entry.title, entry.kind, entry.year) == ("A Survey of Pebbles", "paper", 2023)
+
+
+def test_nested_field_lines_give_code_venue_and_keep_environments_out():
+    (entry,) = read(
+        """\
+        - [Planning Pebble Paths With Diffusion](https://arxiv.org/abs/2305.00009)
+          - Ann Lee, Bo Chan
+          - Publisher: ICML 2023
+          - Code: [official](https://github.com/o/planner)
+          - Environment: [Gym](https://github.com/o/gym)
+        """
+    )
+    assert entry.code_url == "https://github.com/o/planner" and entry.alt_urls == []
+    assert (entry.venue, entry.year, entry.authors) == ("ICML", 2023, ["Ann Lee", "Bo Chan"])
+
+
+def test_bold_title_with_labelled_fields_nested_below():
+    (entry,) = read(
+        """\
+        + **A Survey of Pebble Embedding**
+          + **Authors:** A. One, B. Two, and C. Three
+          + **Year of Publication:** 2019
+          + **Download:** [PDF](https://example.org/survey.pdf)
+          + **Highlights:** This survey
+            + covers pebble embeddings of every size.
+        """
+    )
+    assert (entry.title, entry.url, entry.year) == (
+        "A Survey of Pebble Embedding",
+        "https://example.org/survey.pdf",
+        2019,
+    )
+    assert entry.authors == ["A. One", "B. Two", "C. Three"]
+
+
+def test_journal_after_a_middot_is_the_venue_not_an_author():
+    (entry,) = read(
+        "- **[A Model For Pebbles](https://doi.org/10.1/x)**<br/>Smith J et al. · *Nature Medicine* · 2026-07-03\n"
+    )
+    assert (entry.authors, entry.venue, entry.year) == (["Smith J"], "Nature Medicine", 2026)
+
+
+def test_table_resources_column_gives_code_not_the_paper_link():
+    (entry,) = read(
+        """\
+        | Name | Paper Title | Year | Venue | Resources |
+        | --- | --- | --- | --- | --- |
+        | PebNet | PebNet: a widget method for stones | 2022 | ICML | [[code]](https://github.com/o/pebnet) |
+        """
+    )
+    assert (entry.title, entry.url, entry.code_url, entry.kind) == (
+        "PebNet: a widget method for stones",
+        "",
+        "https://github.com/o/pebnet",
+        "paper",
+    )
+
+
+def test_citations_without_a_link_are_entries_and_news_lines_are_not():
+    entries = read(
+        """\
+        ## Acoustic models
+        4. G. Smith, et al., "Some deep network for speech", TASLP, 2012. (_DNN-HMM_)
+        1. **A Unified Framework for Pebble Counting.** NeurIPS 2019.
+        - April 8, 2023: our paper is accepted in the **Journal of Pebble Studies (IF: 3.2)**
+        """
+    )
+    assert [(e.title, e.venue, e.year, e.url) for e in entries] == [
+        ("Some deep network for speech", "TASLP", 2012, ""),
+        ("A Unified Framework for Pebble Counting", "NeurIPS", 2019, ""),
+    ]
+    assert entries[0].authors == ["G. Smith"]
+
+
+def test_comma_separated_title_venue_lines():
+    entries = read(
+        """\
+        - Pre-train, Prompt and Rank: a survey, arxiv 2022, [[paper]](https://arxiv.org/abs/2201.00001)
+        - Some Pebble Survey ,arxiv 2022, [[paper]](https://arxiv.org/abs/2201.00002)
+        - Some pebble model ，submitted TKDE in 2021 , [[paper]](https://example.org/m.pdf)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Pre-train, Prompt and Rank: a survey",
+        "Some Pebble Survey",
+        "Some pebble model",
+    ]
+    assert [e.authors for e in entries] == [[], [], []]
+    assert entries[2].venue.endswith("TKDE") and entries[2].year == 2021
+
+
+def test_tables_without_links_list_no_works():
+    assert read("| Model | WER |\n|---|---|\n| pebble-net large | 4.2 |\n") == []
+
+
+def test_table_cells_listing_several_works_give_each_one():
+    entries = read(
+        """\
+        | Area | Topic | Approaches |
+        | --- | --- | --- |
+        | Stones | Counting | [Pebble Counting at Scale](https://arxiv.org/abs/2301.00011); [Rock Sorting With Less Data](https://arxiv.org/abs/2301.00012) |
+        """
+    )
+    assert [e.title for e in entries] == ["Pebble Counting at Scale", "Rock Sorting With Less Data"]
+    assert all(e.section == "Stones > Counting" for e in entries)
+
+
+def test_a_refused_link_in_a_table_warns_even_when_the_table_has_no_other_link():
+    _, warnings = parse_text(
+        "| Title | Link |\n|---|---|\n| Good study title | [pdf](javascript:alert(1)) |\n", "t.md"
+    )
+    assert [(w.line, w.message) for w in warnings] == [(3, "dropped a link that is not http(s): javascript:")]

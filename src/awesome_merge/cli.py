@@ -233,7 +233,9 @@ def _run(opts: _Options) -> int:
         missing = f" ({len(unread)} could not be read)" if unread else ""
         _echo(
             f"merged {n_entries} entries from {n_read} lists{missing} into {n_papers} papers "
-            f"({n_entries - n_papers} duplicates); {len(result.review)} pairs to review -> {opts.output}/"
+            f"({n_entries - n_papers} duplicates); {len(result.review)} pairs to review; "
+            f"{result.overrides_applied} of {len(result.config.overrides)} overrides applied "
+            f"-> {opts.output}/"
         )
     return 1 if opts.strict and fetch_failed else 0
 

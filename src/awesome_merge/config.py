@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import AwesomeMergeError
+from .ids import is_http_url
 
 CONFIG_NAME = "awesome-merge.toml"
 DEFAULT_TITLE = "Merged paper list"
@@ -180,7 +181,7 @@ def _sources(check: _Checker, data: dict[str, Any]) -> tuple[SourceConfig, ...]:
             raise check.fail(where, "a `name` (the snapshot's file name without extension)", show=False)
         name = check.text(item["name"], f"{where} name", empty=False)
         url = check.text(item.get("url", ""), f"[[source]] {name!r} url")
-        if url and not url.lower().startswith(("http://", "https://")):
+        if url and not is_http_url(url):
             raise check.fail(f"[[source]] {name!r} url", "an http(s) URL", url)
         if any(s.name == name for s in sources):
             raise check.fail(f"[[source]] {name!r}", "each source named once", show=False)

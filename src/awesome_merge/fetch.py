@@ -6,13 +6,10 @@ A scheduled job runs this unattended, so every problem (network, HTTP, implausib
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import html
 import json
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,11 +19,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .atomic import write_atomic
 from .config import Config, FetchConfig, SourceConfig
 from .diagnostics import AwesomeMergeError
+from .ids import is_http_url
+from .read import SOURCE_SUFFIXES, strict_text
 
 STATE_NAME = ".awesome-merge-fetch.json"
-SNAPSHOT_SUFFIXES = (".md", ".markdown", ".html", ".txt")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0  # seconds: a longer Retry-After is not worth blocking a scheduled job for
 HTTP_SCHEMES = ("http", "https")
@@ -81,27 +80,11 @@ class _Reply:
 
 def snapshot_path(folder: Path, name: str) -> Path:
     """The existing snapshot of `name` whatever its extension, else where a new one goes (`name.md`)."""
-    for suffix in SNAPSHOT_SUFFIXES:
+    for suffix in SOURCE_SUFFIXES:
         candidate = folder / f"{name}{suffix}"
         if candidate.is_file():
             return candidate
     return folder / f"{name}.md"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temp file in the same folder so a crash never leaves half a snapshot behind."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def load_state(folder: Path) -> dict[str, dict[str, str | None]]:
@@ -115,7 +98,7 @@ def load_state(folder: Path) -> dict[str, dict[str, str | None]]:
 
 def save_state(folder: Path, state: dict[str, dict[str, str | None]]) -> None:
     text = json.dumps(state, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    _write_atomic(folder / STATE_NAME, text.encode("utf-8"))
+    write_atomic(folder / STATE_NAME, text.encode("utf-8"))
 
 
 # --- the request ----------------------------------------------------------------------------------------
@@ -236,21 +219,6 @@ def _conditional_headers(
 # --- plausibility ---------------------------------------------------------------------------------------
 
 
-def _decode(body: bytes) -> str | None:
-    """The text the parsers will see, or None when the bytes are not text (wrong encoding, binary)."""
-    if body.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8"
-    try:
-        text = body.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    return None if "\x00" in text else text
-
-
 def _is_html_document(text: str) -> bool:
     return text.lstrip()[:100].lower().startswith(("<!doctype html", "<html"))
 
@@ -331,7 +299,7 @@ def _fetch_one(
     path = snapshot_path(folder, name)
     previous = path.read_bytes() if path.is_file() else None
     try:
-        if urlsplit(url).scheme.lower() not in HTTP_SCHEMES:
+        if not is_http_url(url):
             raise _Problem("refused", f"url {url!r} is not http(s)")
         headers = _conditional_headers(state.get(name), url, previous)
         reply = _request(client, url, headers, fetch, sleep)
@@ -343,12 +311,12 @@ def _fetch_one(
         if reply.body == previous:
             _remember(state, source, reply.headers, previous, keep=False)
             return FetchOutcome(name, "unchanged", f"{url} serves the same bytes as the snapshot", path)
-        text = _decode(reply.body)
+        text = strict_text(reply.body)
         if text is None:
             raise _Problem(
                 "refused", f"{url} did not serve text (neither UTF-8 nor UTF-16 with a byte-order mark)"
             )
-        previous_text = _decode(previous) if previous is not None else None
+        previous_text = strict_text(previous) if previous is not None else None
         new, old = _check_plausible(
             text,
             previous_text,
@@ -360,7 +328,7 @@ def _fetch_one(
             force=force,
         )
         try:
-            _write_atomic(path, reply.body)
+            write_atomic(path, reply.body)
         except OSError as exc:
             raise _Problem("failed", f"could not write {path.name}: {exc}") from exc
         _remember(state, source, reply.headers, reply.body, keep=False)

@@ -85,7 +85,3 @@ def frame_from_columns(parts: Iterable[Columns]) -> pd.DataFrame:
         joined[name] = _one_of_each(joined[name])
     return pd.DataFrame(joined).astype(ENTRY_COLUMNS)
 
-
-def entries_frame(entries: Iterable[Entry]) -> pd.DataFrame:
-    """The typed frame; rows keep the order given (sources by name, then line)."""
-    return frame_from_columns([entry_columns(list(entries))])

@@ -3,7 +3,8 @@
 - title: the full title most entries agree on (a short label like "FedDAT" only when nothing longer exists);
 - url: a published venue page, else the arXiv abstract page, else any other page; a PDF only as last resort;
 - venue/year: the published venue most entries name, with its year; "arXiv" only when no venue exists;
-- authors: the longest list given (lists abbreviate, rarely invent); code: the repository most entries name.
+- authors: the longest list given (lists abbreviate, rarely invent); code: the repository most entries name;
+- a link the lists dispute (other entries use it for another paper) is linked last and named in `doubt`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 from .frame import ALT_URL_SEP, AUTHOR_SEP
 from .ids import canonical_url, github_repo, is_http_url, page_aliases
 from .match.keys import is_full_title
+from .preprints import is_preprint_venue
 from .text import title_key
 from .topics import Topics, paper_topics
 from .venues import canonical_venue
@@ -42,8 +44,10 @@ PAPER_COLUMNS = [
     "n_entries",
     "alt_urls",
     "sections",
+    "kind",
+    "doubt",
 ]
-_PREPRINT_VENUES = {"", "arxiv", "preprint", "openreview", "corr"}
+MAX_DOUBTS_SHOWN = 3
 
 
 def _tally(values: Iterable[T]) -> dict[T, int]:
@@ -110,8 +114,11 @@ def _url_rank(url: str) -> int:
     return 0 if key.startswith(_VENUE_KEYS) else 2
 
 
-def _best_url(urls: list[str], arxiv_id: str) -> tuple[str, list[str]]:
-    """The page to link, and the other versions (one per distinct page)."""
+def _best_url(
+    urls: list[str], arxiv_id: str, disputed: frozenset[str] = frozenset()
+) -> tuple[str, list[str]]:
+    """The page to link, and the other versions (one per distinct page); a disputed page comes last, as
+    it may open another paper."""
     candidates = [u for u in urls if is_http_url(u)]
     if arxiv_id:
         candidates.append(f"https://arxiv.org/abs/{arxiv_id}")
@@ -121,7 +128,7 @@ def _best_url(urls: list[str], arxiv_id: str) -> tuple[str, list[str]]:
         # One page under two names (AAAI's DOI is its OJS article) is one version, not two.
         by_key.setdefault(next(iter(_aliases(key)), key), []).append(url)
     chosen = {key: _landing_page(key, spellings) for key, spellings in by_key.items()}
-    ranked = sorted(chosen, key=lambda k: (_url_rank(chosen[k]), -len(by_key[k]), chosen[k]))
+    ranked = sorted(chosen, key=lambda k: (k in disputed, _url_rank(chosen[k]), -len(by_key[k]), chosen[k]))
     if not ranked:
         return "", []
     return chosen[ranked[0]], [chosen[k] for k in ranked[1:]]
@@ -141,9 +148,7 @@ def _code_url(urls: Iterable[str]) -> str:
 
 
 def _venue_year(venues: list[str], years: list[int | None], arxiv_id: str) -> tuple[str, int | None]:
-    published = [
-        (v, y) for v, y in zip(venues, years, strict=True) if v.strip().lower() not in _PREPRINT_VENUES
-    ]
+    published = [(v, y) for v, y in zip(venues, years, strict=True) if not is_preprint_venue(v)]
     if published:
         counts = _tally(v for v, _ in published)
         venue = min(counts, key=lambda v: (-counts[v], v))
@@ -152,6 +157,12 @@ def _venue_year(venues: list[str], years: list[int | None], arxiv_id: str) -> tu
         return venue, year or _mode_year(years)
     venue = "arXiv" if arxiv_id else _most_common(venues)
     return venue, _mode_year(years)
+
+
+def _kind(kinds: list[str]) -> str:
+    """The kind most entries give; a paper on a tie, as lists file papers under tool headings often."""
+    counts = _tally(k for k in kinds if k)
+    return min(counts, key=lambda k: (-counts[k], k != "paper", k)) if counts else "paper"
 
 
 def _mode_year(years: list[int | None]) -> int | None:
@@ -178,6 +189,7 @@ _FUSED_COLUMNS = (
     "code_url",
     "source",
     "section",
+    "kind",
 )
 
 
@@ -188,6 +200,56 @@ class _FuseInput:
     cols: dict[str, list[str]]
     years: list[int | None]
     taxonomy: Topics
+    cluster_ids: list[str]
+    disputes: dict[int, list[int]]
+    lines: list[int]
+    conflicts: dict[int, list[int]]
+
+
+def _page_keys(data: _FuseInput, i: int) -> set[str]:
+    urls = [data.cols["url"][i], *data.cols["alt_urls"][i].split(ALT_URL_SEP)]
+    keys = {_canonical(u) for u in urls if u}
+    if data.cols["arxiv_id"][i]:
+        keys.add("arxiv:" + data.cols["arxiv_id"][i])
+    if data.cols["doi"][i]:
+        keys.add("doi:" + data.cols["doi"][i].lower())
+    return keys - {""}
+
+
+def _others(data: _FuseInput, cid: str, m: list[int], links: dict[int, list[int]]) -> list[int]:
+    """One entry per other cluster that `links` ties to this cluster's members, in a stable order."""
+    others: dict[str, int] = {}
+    for i in m:
+        for j in links.get(i, ()):
+            if data.cluster_ids[j] != cid:
+                others.setdefault(data.cluster_ids[j], j)
+    return sorted(others.values(), key=lambda j: (data.cols["title"][j], j))
+
+
+def _named(data: _FuseInput, shown: list[int]) -> str:
+    named = [
+        f"“{data.cols['title'][j]}” ({data.cols['source'][j]}:{data.lines[j]})"
+        for j in shown[:MAX_DOUBTS_SHOWN]
+    ]
+    more = len(shown) - MAX_DOUBTS_SHOWN
+    return ", ".join(named) + (f" and {more} more" if more > 0 else "")
+
+
+def _doubt(data: _FuseInput, cid: str, m: list[int]) -> tuple[str, frozenset[str]]:
+    """What a reader should know before following this paper's link: the other papers the lists link to
+    it, the entries of its title that carry another identifier, and the disputed pages themselves."""
+    parts = []
+    disputed = _others(data, cid, m, data.disputes)
+    pages: set[str] = set()
+    if disputed:
+        parts.append("link also used for " + _named(data, disputed))
+        for i in m:
+            for j in data.disputes.get(i, ()):
+                pages |= _page_keys(data, i) & _page_keys(data, j)
+    conflicting = _others(data, cid, m, data.conflicts)
+    if conflicting:
+        parts.append("also listed with another identifier as " + _named(data, conflicting))
+    return "; ".join(parts), frozenset(pages)
 
 
 def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
@@ -198,7 +260,8 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
     else:
         doi = _most_common(cols["doi"][i] for i in m)
     urls = [u for i in m for u in [cols["url"][i], *cols["alt_urls"][i].split(ALT_URL_SEP)] if u]
-    url, others = _best_url(urls, arxiv_id)
+    doubt, disputed = _doubt(data, cid, m)
+    url, others = _best_url(urls, arxiv_id, disputed)
     venues = [canonical_venue(cols["venue"][i]) for i in m]  # "NIPS" and "NeurIPS" vote together
     venue, year = _venue_year(venues, [data.years[i] for i in m], arxiv_id)
     places = {(cols["source"][i], cols["section"][i]) for i in m}
@@ -219,19 +282,27 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
         len(m),
         ALT_URL_SEP.join(others),
         " | ".join(sections),
+        _kind([cols["kind"][i] for i in m]),
+        doubt,
     )
 
 
 def fuse(
-    entries: pd.DataFrame, cluster_ids: list[str], taxonomy: Topics
+    entries: pd.DataFrame,
+    cluster_ids: list[str],
+    taxonomy: Topics,
+    disputes: dict[int, list[int]] | None = None,
+    conflicts: dict[int, list[int]] | None = None,
 ) -> pd.DataFrame:
-    """Papers sorted by cluster id; one row per cluster."""
+    """Papers sorted by cluster id; one row per cluster. From matching, per entry: `disputes`, the entries
+    that are another paper but share its link; `conflicts`, those its title matches under another id."""
     by_cluster: dict[str, list[int]] = {}
     for index, cid in enumerate(cluster_ids):
         by_cluster.setdefault(cid, []).append(index)
     cols = {c: entries[c].astype(str).tolist() for c in _FUSED_COLUMNS}
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
-    data = _FuseInput(cols, years, taxonomy)
+    lines = entries["line"].tolist()
+    data = _FuseInput(cols, years, taxonomy, list(cluster_ids), disputes or {}, lines, conflicts or {})
     rows = [_record(data, cid, by_cluster[cid]) for cid in sorted(by_cluster)]
     papers = pd.DataFrame(rows, columns=PAPER_COLUMNS)
     dtypes = {c: "string" for c in PAPER_COLUMNS}

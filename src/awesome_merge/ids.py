@@ -22,7 +22,6 @@ __all__ = [
     "doi_from_url",
     "github_repo",
     "identifiers_from_url",
-    "is_arxiv_doi",
     "is_http_url",
     "normalize_arxiv_id",
     "normalize_doi",
@@ -311,11 +310,6 @@ def _strip_trailing(s: str) -> str:
             break
         s = s[:-1]
     return s
-
-
-def is_arxiv_doi(doi: str) -> bool:
-    """True for DataCite's arXiv DOIs (10.48550/arXiv.*): the arXiv id in DOI form, not a publisher DOI."""
-    return normalize_doi(doi).startswith(_ARXIV_DOI_PREFIX)
 
 
 # Atypon-style "/doi/[view/]10.x/y" (ACM, Wiley, T&F, SAGE, ACS, Science, SIAM, INFORMS ...).
@@ -622,7 +616,8 @@ def canonical_url(url: str) -> str:
 
 # A 4-digit year not embedded in a longer digit run nor in an arXiv-like id (2001.01234, 1412.2024),
 # or a 2-digit year after an apostrophe (AAAI'24).
-_YEAR_RE = re.compile(
+# A year as lists write it: `2024`, `'24`. Public so that readers strip exactly what `year_in_text` reads.
+YEAR_RE = _YEAR_RE = re.compile(
     r"(?<![0-9])(?<![0-9]{4}\.)(?P<y4>19[5-9][0-9]|20[0-9]{2})(?![0-9])(?!\.[0-9]{4})"
     r"|(?<![0-9])['’‘](?P<y2>[0-9]{2})(?![0-9])"
 )

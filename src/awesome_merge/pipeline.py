@@ -21,21 +21,12 @@ from .match import match_entries
 from .match.keys import comparison_keys
 from .parse import parse_file
 from .read import SOURCE_SUFFIXES
+from .source_info import SourceInfo
 from .topics import Topics, topic_rules
 
 # Below this many bytes, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """One source as the run saw it; `readable` is False when it could not be read at all."""
-
-    name: str
-    url: str
-    entries: int
-    readable: bool = True
 
 
 @dataclass
@@ -49,6 +40,11 @@ class MergeResult:
     config: Config
     source_dirs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Per entry (by row), the entries that are another paper but share its link: source errors to report.
+    disputes: dict[int, list[int]] = field(default_factory=dict)
+    overrides_applied: int = 0
+    # Per entry, the entries with its title or page but another identifier: kept apart, in doubt.
+    conflicts: dict[int, list[int]] = field(default_factory=dict)
     topics: Topics | None = None
 
     @property
@@ -240,7 +236,7 @@ def merge(
 
     stage = time.perf_counter()
     topics = topic_rules(config.topics, entries["section"].tolist())
-    papers = fuse(entries, matching.cluster_ids, topics)
+    papers = fuse(entries, matching.cluster_ids, topics, matching.disputes, matching.conflicts)
     timings["fuse"] = time.perf_counter() - stage
     infos = []
     for p in parsed:
@@ -258,5 +254,8 @@ def merge(
         config,
         folders,
         timings,
+        matching.disputes,
+        matching.overrides_applied,
+        matching.conflicts,
         topics,
     )

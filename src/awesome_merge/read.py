@@ -54,6 +54,17 @@ class SourceText:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def strict_text(data: bytes) -> str | None:
+    """Text in the encoding of a byte-order mark, else strict UTF-8; None for anything else (binary, NUL
+    bytes, a legacy encoding). The fetcher refuses what this refuses; `decode` goes on to detection."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
 def decode(data: bytes, source: str) -> SourceText:
     """Decode bytes: BOM first, then strict UTF-8, then a detected legacy encoding (with a warning)."""
     for bom, encoding in _BOMS:

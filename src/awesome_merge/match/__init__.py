@@ -14,8 +14,11 @@ from ..diagnostics import Diagnostic
 from ..ids import canonical_url, is_http_url
 from ..text import title_key
 from .cluster import Attributes, cluster, spanning_parents
-from .evidence import Doubt, Edge, identifier_evidence, label_suggestions, title_evidence
-from .keys import EntryKeys, entry_keys
+from .evidence import Edge, identifier_evidence, label_suggestions, title_evidence
+from .keys import PAPER_KIND, EntryKeys, entry_keys
+from .review import REVIEW_COLUMNS, review_frame
+
+__all__ = ["REPORT_COLUMNS", "REVIEW_COLUMNS", "Matching", "match_entries"]
 
 REPORT_COLUMNS = [
     "cluster_id",
@@ -29,17 +32,7 @@ REPORT_COLUMNS = [
     "score",
     "linked_to",
     "note",
-]
-REVIEW_COLUMNS = [
-    "a_source",
-    "a_line",
-    "a_title",
-    "b_source",
-    "b_line",
-    "b_title",
-    "score",
-    "reason",
-    "decision",
+    "kind",
 ]
 
 
@@ -51,11 +44,16 @@ class Matching:
     report: pd.DataFrame
     review: pd.DataFrame
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Per entry, the other entries whose different paper its link (arXiv id, DOI or page) also names.
+    disputes: dict[int, list[int]] = field(default_factory=dict)
+    overrides_applied: int = 0
+    # Per entry, the entries its title or page matches but whose identifier differs (kept apart).
+    conflicts: dict[int, list[int]] = field(default_factory=dict)
 
 
 class _EntryAttributes:
-    """What an entry may not be merged across: its arXiv id, its DOI (unless held out as a slip in the
-    list), and the side of a curator's `different` override it is on."""
+    """What an entry may not be merged across: its arXiv id, its DOI (unless held out because the lists
+    dispute it), and the side of a curator's `different` override it is on."""
 
     def __init__(self, keys: EntryKeys, suspects: dict[int, set[str]]) -> None:
         self.keys = keys
@@ -64,6 +62,8 @@ class _EntryAttributes:
 
     def __call__(self, i: int) -> Attributes:
         attrs: Attributes = dict(self.overrides.get(i, {}))
+        if self.keys.families[i] != PAPER_KIND:
+            return attrs  # a dataset's or benchmark's arXiv id or DOI is the paper it cites, not its own
         held_out = self.suspects.get(i, ())
         if self.keys.arxiv[i] and "arxiv" not in held_out:
             attrs["arxiv"] = frozenset([self.keys.arxiv[i]])
@@ -83,15 +83,19 @@ def _override_matches(key: str, keys: EntryKeys) -> list[int]:
 
 def _apply_overrides(
     overrides: tuple[Override, ...], keys: EntryKeys, attributes: _EntryAttributes, config_name: str
-) -> tuple[list[Edge], list[Diagnostic]]:
+) -> tuple[list[Edge], list[Diagnostic], int]:
+    """Forced edges, problems naming the override at fault, and how many overrides took effect (two or
+    more of their names found an entry)."""
     forced: list[Edge] = []
     problems: list[Diagnostic] = []
+    applied = 0
     for number, override in enumerate(overrides, 1):
         matched = [_override_matches(k, keys) for k in override.keys]
         for key, hits in zip(override.keys, matched, strict=True):
             if not hits:
                 problems.append(Diagnostic(config_name, 0, f"override {number}: {key!r} matches no entry"))
         found = [hits for hits in matched if hits]
+        applied += len(found) >= 2
         if override.kind == "same":
             anchor = found[0][0] if found else None
             forced.extend(
@@ -106,7 +110,7 @@ def _apply_overrides(
                     tags = attributes.overrides.setdefault(i, {})
                     tag = f"override{number}"
                     tags[tag] = tags.get(tag, frozenset()) | {str(position)}
-    return forced, problems
+    return forced, problems, applied
 
 
 def _representative(members: list[int], keys: EntryKeys) -> int:
@@ -147,7 +151,8 @@ def match_entries(
     titles = keys.titles
     ident = identifier_evidence(keys, titles)
     attributes = _EntryAttributes(keys, ident.suspects)
-    forced, problems = _apply_overrides(overrides, keys, attributes, config_name or "awesome-merge.toml")
+    config_name = config_name or "awesome-merge.toml"
+    forced, problems, applied = _apply_overrides(overrides, keys, attributes, config_name)
     title_edges, near_misses = title_evidence(keys, titles, config.title_threshold, config.review_threshold)
     edges = ident.edges  # extended in place: no second list of a million edges
     edges.extend(title_edges)
@@ -164,6 +169,7 @@ def match_entries(
     notes: dict[int, list[str]] = defaultdict(list)
     for doubt in ident.doubts + refused:
         notes[doubt.b].append(f"{doubt.reason} ({_where(entries, doubt.a)})")
+        notes[doubt.a].append(f"{doubt.reason} ({_where(entries, doubt.b)})")
     # A near miss or suggestion that other evidence joined after all is no longer in doubt.
     open_questions = [d for d in near_misses + label_suggestions(keys, titles) if roots[d.a] != roots[d.b]]
     decided = [
@@ -172,8 +178,15 @@ def match_entries(
     report = _report(
         entries, roots, cluster_of_root, parent, [used[k] if k >= 0 else None for k in via], notes
     )
-    review = _review(entries, [*decided, *refused, *open_questions])
-    return Matching([cluster_of_root[r] for r in roots], report, review, problems)
+    review = review_frame(entries, [*decided, *refused, *open_questions], keys)
+    disputes = {i: sorted(others) for i, others in ident.disputes.items()}
+    conflicts: dict[int, list[int]] = defaultdict(list)
+    for doubt in refused:
+        if "override" not in doubt.reason:  # a curator's decision is no doubt
+            conflicts[doubt.a].append(doubt.b)
+            conflicts[doubt.b].append(doubt.a)
+    cluster_ids = [cluster_of_root[r] for r in roots]
+    return Matching(cluster_ids, report, review, problems, disputes, applied, dict(conflicts))
 
 
 def _unique_ids(
@@ -188,6 +201,17 @@ def _unique_ids(
             rep_titles = sorted(keys.title_keys[i] for i in members_by_root[root])
             cid = f"{cid}~{hashlib.sha1(rep_titles[0].encode()).hexdigest()[:6]}"
         result[root] = cid
+    # Two clusters whose first titles are one key too (a paper and a dataset of its name) would be fused
+    # into one paper: the rest of their titles and pages tell them apart.
+    counts = Counter(result.values())
+    for root, cid in list(result.items()):
+        if counts[cid] > 1:
+            members = members_by_root[root]
+            content = sorted(
+                {keys.title_keys[i] for i in members} | {u for i in members for u in keys.url_keys[i]}
+            )
+            content += sorted(f"{keys.kinds[i]}|{keys.titles[i]}" for i in members)
+            result[root] = f"{cid}.{hashlib.sha1(chr(0).join(content).encode()).hexdigest()[:6]}"
     return result
 
 
@@ -223,35 +247,7 @@ def _report(
             "score": score,
             "linked_to": linked_to,
             "note": ["; ".join(notes.get(i, [])) for i in range(len(entries))],
+            "kind": entries["kind"],
         }
     )
     return report.astype({c: "string" for c in REPORT_COLUMNS if c not in ("line", "score")})
-
-
-_DOUBT_ORDER = {"conflict": 0, "check": 1, "near miss": 2, "possible match": 3}
-
-
-def _review(entries: pd.DataFrame, doubts: list[Doubt]) -> pd.DataFrame:
-    """Most doubtful first: conflicts, then near misses from the closest to the threshold down."""
-    source, line, title = (entries[c].tolist() for c in ("source", "line", "title"))
-    rows = []
-    for d in doubts:
-        a, b = sorted((d.a, d.b))
-        rows.append(
-            (
-                _DOUBT_ORDER.get(d.reason.split(":", 1)[0], 9),
-                -d.score,
-                source[a],
-                int(line[a]),
-                title[a],
-                source[b],
-                int(line[b]),
-                title[b],
-                d.score,
-                d.reason,
-                d.decision,
-            )
-        )
-    rows = sorted(set(rows))
-    frame = pd.DataFrame([r[2:] for r in rows], columns=REVIEW_COLUMNS)
-    return frame

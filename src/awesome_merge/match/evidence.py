@@ -9,19 +9,20 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..text import title_key
-from .keys import EntryKeys, is_full_title, names_in, title_name
+from .keys import PAPER_KIND, EntryKeys, is_full_title, is_generic_label, names_in, title_name
 
 RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4}
+# English function words only: words common in one field are found rare or not by counting, per corpus.
 _STOP = frozenset(
     "a an the of for in on and or with to via by from under over towards toward is are its at as into using "
-    "based large language model models federated learning llm llms".split()
+    "based".split()
 )
 _NUMBER = re.compile(r"\d+")
 _GENRE = frozenset("survey review tutorial overview sok position benchmark benchmarking".split())
@@ -93,46 +94,212 @@ class IdentifierEvidence(NamedTuple):
     edges: list[Edge]
     doubts: list[Doubt]
     suspects: dict[int, set[str]]  # entry -> identifier kinds it carries by mistake
+    disputes: dict[int, set[int]]  # entry -> entries that are another paper but share its link
 
 
-def _outliers(
-    members: list[int], keys: EntryKeys, titles: list[str], support: Counter[str]
-) -> tuple[int, dict[int, str]]:
-    """The group's anchor, and the members whose own title says they are another paper.
+# Keys of pages that belong to one paper: a dataset, benchmark or tool citing one is not that page's owner.
+PAPER_PAGES = ("arxiv:", "doi:", "openreview:", "neurips:", "iclr:", "pmlr:", "acl:", "ieee:", "aaai:")
 
-    When titles in one identifier group disagree, the title listed most often in the whole corpus keeps
-    the identifier: a wrong link is a slip in one place, the right title recurs.
-    """
-    full = [m for m in members if keys.full[m]]
-    by_title = Counter(keys.title_keys[m] for m in full)
-    if not by_title:
-        return members[0], {}
-    main_key = min(by_title, key=lambda k: (-by_title[k], -support[k], k))
-    anchor = next(m for m in full if keys.title_keys[m] == main_key)
-    name = title_name(titles[anchor])
-    outliers: dict[int, str] = {}
+
+class _Claim(NamedTuple):
+    """What one or more members of an identifier group say they are: a full title, or a label's names."""
+
+    title: str  # the title key of a full title, "" for a label
+    names: frozenset[str]  # a full title's coined name, or the names a label carries
+
+
+def _compatible(a: _Claim, b: _Claim, paper: bool) -> bool:
+    """Whether two claims can be one work: titles that are variants, a label naming the titled paper."""
+    if not paper and set(_NUMBER.findall(a.title or " ".join(a.names))) != set(
+        _NUMBER.findall(b.title or " ".join(b.names))
+    ):
+        return False  # `-1M` and `-2M` rows of one dataset family are different datasets
+    if a.title and b.title:
+        return _same_work(a.title, b.title)
+    if a.title or b.title:
+        work, label = (a, b) if a.title else (b, a)
+        return not work.names or _names_agree(work.names, label.names)
+    return _names_agree(a.names, b.names)
+
+
+NAME_TYPO_SCORE = 85.0
+
+
+def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of coined names share one, allowing a typo (`FedVeNePEF` for `FedVeNePEFT`): on one shared
+    identifier a near-identical name is a slip of the pen, not another paper."""
+    return not a.isdisjoint(b) or any(
+        min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= NAME_TYPO_SCORE for x in a for y in b
+    )
+
+
+def _claims(members: list[int], keys: EntryKeys, titles: list[str]) -> dict[int, _Claim | None]:
+    """Each member's claim; None for a label with no name of its own (`PDF`, `link`), which says nothing."""
+    claims: dict[int, _Claim | None] = {}
     for m in members:
         if keys.full[m]:
-            if not _same_work(keys.title_keys[m], main_key):
-                outliers[m] = "titles differ"
-        elif name:
-            label_names = names_in(titles[m])
-            if label_names and name not in label_names:
-                outliers[m] = f"label names {'/'.join(sorted(label_names))}, the paper is {name}"
-    return anchor, outliers
+            name = title_name(titles[m])
+            claims[m] = _Claim(keys.title_keys[m], frozenset([name]) if name else frozenset())
+        else:
+            names = names_in(titles[m])
+            claims[m] = _Claim("", names) if names else None
+    return claims
 
 
-def _label_clashes(
-    members: list[int], outliers: dict[int, str], titles: list[str], keys: EntryKeys, what: str
-) -> list[Doubt]:
-    """Two short labels on one identifier that coin different names (`SLoRA`, `Fed-BBPL`): one is a slip."""
-    named = [(m, names_in(titles[m])) for m in members if not keys.full[m] and m not in outliers]
-    named = [(m, names) for m, names in named if names]
-    doubts = []
-    for (a, names_a), (b, names_b) in itertools.pairwise(sorted(named, key=lambda item: sorted(item[1]))):
-        if names_a.isdisjoint(names_b):
-            doubts.append(Doubt(a, b, 0.0, f"check: same {what}, the labels name different papers", "merged"))
-    return doubts
+def _anchor(members: list[int], keys: EntryKeys, support: Counter[str]) -> int:
+    """The member that speaks for an agreeing group: the title listed most often, so ids stay stable."""
+    full = [m for m in members if keys.full[m]]
+    if not full:
+        return members[0]
+    by_title = Counter(keys.title_keys[m] for m in full)
+    main_key = min(by_title, key=lambda k: (-by_title[k], -support[k], k))
+    return next(m for m in full if keys.title_keys[m] == main_key)
+
+
+def _disagreements(
+    members: list[int], claims: dict[int, _Claim | None], paper: bool
+) -> list[tuple[int, int]]:
+    """Pairs of members whose claims cannot be one work, one pair per two distinct claims."""
+    first_of: dict[_Claim, int] = {}
+    for m in members:
+        claim = claims[m]
+        if claim is not None:
+            first_of.setdefault(claim, m)
+    distinct = list(first_of.items())
+    # With a full title present, labels are judged against it only: two lists may coin two names for one
+    # paper, but a label cannot name a paper whose title coins another name.
+    titled = any(claim.title for claim in first_of)
+    return [
+        (p, q)
+        for (claim_p, p), (claim_q, q) in itertools.combinations(distinct, 2)
+        if (claim_p.title or claim_q.title or not titled) and not _compatible(claim_p, claim_q, paper)
+    ]
+
+
+def _describe(a: int, b: int, claims: dict[int, _Claim | None], titles: list[str]) -> str:
+    ca, cb = claims[a], claims[b]
+    if ca is not None and cb is not None and ca.title and cb.title:
+        return "titles differ"
+    if ca is not None and cb is not None and not ca.title and not cb.title:
+        return "the labels name different papers"
+    label = a if ca is not None and not ca.title else b
+    work = b if label == a else a
+    names = "/".join(sorted(names_in(titles[label])))
+    return f"label names {names}, the paper is {title_name(titles[work]) or titles[work]}"
+
+
+def _identifier_groups(keys: EntryKeys) -> dict[str, dict[str, list[int]]]:
+    """Entries sharing an arXiv id, a DOI or a page, grouped within one kind.
+
+    Only papers own arXiv ids, DOIs and proceedings pages; a dataset or tool row that cites one is joined
+    by its own page or its title only.
+    """
+    papers = [f == PAPER_KIND for f in keys.families]
+
+    def page_group(i: int, key: str) -> str:
+        # A paper's own page joins a paper and the tool it presents; any other page (a documentation
+        # site, a repository) joins only entries of one kind.
+        owner = PAPER_KIND if papers[i] and key.startswith(PAPER_PAGES) else keys.kinds[i]
+        return f"{owner}|{key}"
+
+    url_pairs = (
+        (i, page_group(i, k))
+        for i, ks in enumerate(keys.url_keys)
+        for k in ks
+        if not k.startswith(PAPER_PAGES[:2]) and (papers[i] or not k.startswith(PAPER_PAGES))
+    )
+    return {
+        "arxiv": _groups((i, v) for i, v in enumerate(keys.arxiv) if papers[i]),
+        "doi": _groups((i, v) for i, v in enumerate(keys.doi) if papers[i]),
+        "url": _groups(url_pairs),
+    }
+
+
+LISTING_USES = 3
+
+
+def _listing_page(page: str, members: list[int], keys: EntryKeys) -> bool:
+    """A page one list gives for several entries, none with a full title (a lab's news page, a year's
+    proceedings index behind labels like `abstract`): it lists many things and identifies none."""
+    if page.split("|", 1)[1].startswith(PAPER_PAGES) or any(keys.full[m] for m in members):
+        return False
+    uses = Counter(keys.sources[m] for m in members)
+    return max(uses.values()) >= LISTING_USES
+
+
+def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidence:
+    """Star edges inside each arXiv, DOI and page group whose members agree on what they are.
+
+    When members of a group say they are different works, the identifier is evidence for none of them:
+    which side carries it by mistake cannot be told, and taking the majority's word let one wrong link
+    pull a paper away from its true duplicates. Every member is then held out and flagged; only entries
+    saying the very same thing (one title, one label) stay joined, so no chain crosses two works.
+    """
+    edges: list[Edge] = []
+    doubts: list[Doubt] = []
+    suspects: dict[int, set[str]] = defaultdict(set)
+    disputes: dict[int, set[int]] = defaultdict(set)
+    label = {"arxiv": "arXiv id", "doi": "DOI", "url": "page"}
+    support = Counter(k for k, full in zip(keys.title_keys, keys.full, strict=True) if full)
+    for kind, groups in _identifier_groups(keys).items():
+        for page, members in groups.items():
+            if kind == "url" and _listing_page(page, members, keys):
+                continue
+            paper = keys.families[members[0]] == PAPER_KIND
+            claims = _claims(members, keys, titles)
+            clashes = _disagreements(members, claims, paper)
+            if clashes:
+                rep = {claim: m for m in reversed(members) if (claim := claims[m]) is not None}
+                against: dict[int, set[int]] = defaultdict(set)
+                for a, b in clashes:
+                    against[a].add(b)
+                    against[b].add(a)
+                for m in members:
+                    suspects[m].add(kind)
+                    claim = claims[m]
+                    others = against[rep[claim]] if claim is not None else set(rep.values()) - {m}
+                    disputes[m].update(others)
+                for a, b in clashes:
+                    score = round(title_score(keys.title_keys[a], keys.title_keys[b]), 1)
+                    reason = f"conflict: same {label[kind]}, {_describe(a, b, claims, titles)}"
+                    doubts.append(Doubt(a, b, score, reason, "kept apart"))
+                # Entries that say the very same thing (one title, one label) still agree with each other.
+                edges.extend(
+                    Edge(min(rep[claim], m), max(rep[claim], m), kind, 100.0)
+                    for m in members
+                    if (claim := claims[m]) is not None and rep[claim] != m
+                )
+                continue
+            anchor = _anchor(members, keys, support)
+            edges.extend(Edge(min(anchor, m), max(anchor, m), kind, 100.0) for m in members if m != anchor)
+    edges.extend(_namesakes(keys, titles, suspects))
+    return IdentifierEvidence(edges, doubts, suspects, disputes)
+
+
+def _head_name(title: str) -> str:
+    """A title's coined name, also when written without capitals (`Zoomoru: demystifying ...`)."""
+    head, sep, _ = title.partition(":")
+    words = title_key(head).split()
+    return title_name(title) or (words[0] if sep and len(words) == 1 and len(words[0]) >= 3 else "_")
+
+
+def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -> list[Edge]:
+    """A dataset or benchmark row named as the paper whose id it cites (`OpenFedLLM` citing `OpenFedLLM:
+    Training ...`) is that paper listed under a data heading; rows of other names only cite it."""
+    edges = []
+    for kind, column in (("arxiv", keys.arxiv), ("doi", keys.doi)):
+        owners: dict[str, list[int]] = defaultdict(list)
+        for i, value in enumerate(column):
+            if value and keys.full[i] and keys.families[i] == PAPER_KIND and kind not in suspects.get(i, ()):
+                owners[value].append(i)
+        for i, value in enumerate(column):
+            if not value or keys.families[i] == PAPER_KIND or value not in owners:
+                continue
+            names = names_in(titles[i]) | {title_key(titles[i]).replace(" ", "")}
+            owner = next((p for p in owners[value] if _head_name(titles[p]) in names), None)
+            if owner is not None:
+                edges.append(Edge(min(owner, i), max(owner, i), kind, 100.0))
+    return edges
 
 
 def label_suggestions(keys: EntryKeys, titles: list[str]) -> list[Doubt]:
@@ -160,39 +327,6 @@ def label_suggestions(keys: EntryKeys, titles: list[str]) -> list[Doubt]:
     return doubts
 
 
-def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidence:
-    """Star edges inside each arXiv, DOI and page group; members whose title contradicts it are held out."""
-    edges: list[Edge] = []
-    doubts: list[Doubt] = []
-    suspects: dict[int, set[str]] = defaultdict(set)
-    url_pairs = (
-        (i, k) for i, ks in enumerate(keys.url_keys) for k in ks if not k.startswith(("arxiv:", "doi:"))
-    )
-    sources = {
-        "arxiv": _groups(enumerate(keys.arxiv)),
-        "doi": _groups(enumerate(keys.doi)),
-        "url": _groups(url_pairs),
-    }
-    label = {"arxiv": "arXiv id", "doi": "DOI", "url": "page"}
-    support = Counter(k for k, full in zip(keys.title_keys, keys.full, strict=True) if full)
-    for kind, groups in sources.items():
-        for members in groups.values():
-            anchor, outliers = _outliers(members, keys, titles, support)
-            doubts.extend(_label_clashes(members, outliers, titles, keys, label[kind]))
-            for m in members:
-                if m == anchor:
-                    continue
-                if m in outliers:
-                    suspects[m].add(kind)
-                    score = round(title_score(keys.title_keys[anchor], keys.title_keys[m]), 1)
-                    doubts.append(
-                        Doubt(anchor, m, score, f"conflict: same {label[kind]}, {outliers[m]}", "kept apart")
-                    )
-                else:
-                    edges.append(Edge(min(anchor, m), max(anchor, m), kind, 100.0))
-    return IdentifierEvidence(edges, doubts, suspects)
-
-
 def _rare_tokens(keys: list[str], per_title: int = 3) -> list[list[str]]:
     df: Counter[str] = Counter()
     token_lists = []
@@ -203,7 +337,11 @@ def _rare_tokens(keys: list[str], per_title: int = 3) -> list[list[str]]:
     return [sorted(tokens, key=lambda t: (df[t], t))[:per_title] for tokens in token_lists]
 
 
-def _subtitle_edges(keys: EntryKeys, titles: list[str], by_key: dict[str, list[int]]) -> list[Edge]:
+TitleGroups = dict[tuple[str, str], list[int]]  # (kind, title key) -> entries
+ANY_KIND = "*"
+
+
+def _subtitle_edges(keys: EntryKeys, titles: list[str], by_key: TitleGroups) -> list[Edge]:
     """`Title: Subtitle` listed elsewhere as just `Title` (or just the subtitle)."""
     edges = []
     first_of: dict[str, int] = {}
@@ -221,16 +359,21 @@ def _subtitle_edges(keys: EntryKeys, titles: list[str], by_key: dict[str, list[i
         }
         parts.discard(keys.title_keys[index])
         for part in sorted(parts):
-            others = by_key.get(part) if is_full_title(part) else None
+            others = by_key.get((ANY_KIND, part)) if is_full_title(part) else None
             if others and not _guard(part, keys.title_keys[index], keys.years[others[0]], keys.years[index]):
                 edges.append(Edge(min(index, others[0]), max(index, others[0]), "title", SUBTITLE_SCORE))
     return edges
 
 
 def _similar_pairs(
-    keys: list[str], sorted_keys: list[str], blocks: dict[str, list[int]], cutoff: float
+    keys: list[str],
+    sorted_keys: list[str],
+    blocks: dict[str, list[int]],
+    cutoff: float,
+    keep: Callable[[int, int, float], bool] = lambda p, q, score: True,
 ) -> dict[tuple[int, int], float]:
-    """Pairs inside each block scoring at least `cutoff`; big blocks are scored in C by rapidfuzz's cdist."""
+    """Pairs inside each block scoring at least `cutoff` that `keep` wants; big blocks are scored in C by
+    rapidfuzz's cdist. Filtering here keeps the many low-scoring pairs out of memory."""
     found: dict[tuple[int, int], float] = {}
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
@@ -241,7 +384,7 @@ def _similar_pairs(
                     pair = (p, q) if p < q else (q, p)
                     if pair not in found:
                         score = title_score(keys[p], keys[q], sorted_keys[p], sorted_keys[q])
-                        if score >= cutoff:
+                        if score >= cutoff and keep(*pair, score):
                             found[pair] = score
             continue
         plain = process.cdist([keys[m] for m in members], [keys[m] for m in members], scorer=fuzz.ratio,
@@ -251,35 +394,106 @@ def _similar_pairs(
                                                          score_cutoff=cutoff, workers=-1)), 1)  # fmt: skip
         for i, j in zip(*np.nonzero(scores), strict=True):
             p, q = members[i], members[j]
-            found[(p, q) if p < q else (q, p)] = float(scores[i, j])
+            pair = (p, q) if p < q else (q, p)
+            if pair not in found and keep(*pair, float(scores[i, j])):
+                found[pair] = float(scores[i, j])
     return found
+
+
+RETITLE_CUTOFF = 65.0
+RETITLE_MIN_WORDS = 3
+FIRST_AUTHOR_CUTOFF = 70.0
+MOST_WORDS = 0.8
+
+
+def _retitled(a: str, b: str, ea: int, eb: int, score: float, keys: EntryKeys) -> str:
+    """Why two titles too different to merge may be one paper renamed between versions, or "".
+
+    Cheap set tests only: this runs on every pair above the retitle cutoff.
+    """
+    words_a, words_b = set(a.split()), set(b.split())
+    shorter = min(len(words_a), len(words_b))
+    if shorter >= RETITLE_MIN_WORDS and (words_a <= words_b or words_b <= words_a):
+        return "one title contains the other"
+    author = keys.first_authors[ea]
+    if author and author == keys.first_authors[eb] and score >= FIRST_AUTHOR_CUTOFF:
+        return "same first author"
+    year = keys.years[ea]
+    most = MOST_WORDS * max(len(words_a), len(words_b))
+    if year and year == keys.years[eb] and len(words_a & words_b) >= most:
+        return "same year and most words"
+    return ""
+
+
+def _searchable(keys: EntryKeys) -> TitleGroups:
+    """Titles worth comparing: full titles, and labels of a few words that may be a retitled paper's name."""
+    by_key: TitleGroups = defaultdict(list)
+    for index, key in enumerate(keys.title_keys):
+        kind = keys.families[index]
+        if keys.full[index]:  # a full title names one work whatever heading a list files it under
+            by_key[(ANY_KIND, key)].append(index)
+        elif key and (kind != PAPER_KIND or key.count(" ") + 1 >= RETITLE_MIN_WORDS):
+            by_key[(kind, key)].append(index)
+    return by_key
 
 
 def title_evidence(
     keys: EntryKeys, titles: list[str], threshold: float, review_threshold: float
 ) -> tuple[list[Edge], list[Doubt]]:
-    """Exact title-key matches, then fuzzy matches among distinct keys that share a rare word."""
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for index, key in enumerate(keys.title_keys):
-        if keys.full[index]:
-            by_key[key].append(index)
+    """Exact title-key matches, then fuzzy matches among distinct keys that share a rare word.
+
+    Full titles join whatever their kind; a dataset's or benchmark's short name joins only the same name
+    of the same kind. Pairs below the review threshold are still shown as near misses
+    when they look like one paper retitled (one title inside the other, one first author, one year and
+    most words): nothing else would tell a curator about them.
+    """
+    searchable = _searchable(keys)
+    # A dataset's or benchmark's name is short by nature: the same name is the same one.
+    by_key = {
+        k: members
+        for k, members in searchable.items()
+        if k[0] == ANY_KIND or (k[0] != PAPER_KIND and not is_generic_label(keys.titles[members[0]]))
+    }
     edges = [Edge(members[0], m, "title", 100.0) for members in by_key.values() for m in members[1:]]
     edges.extend(_subtitle_edges(keys, titles, by_key))
-    distinct = sorted(by_key)
+    distinct = sorted(searchable)
+    texts = [key for _, key in distinct]
     blocks: dict[str, list[int]] = defaultdict(list)
-    for position, tokens in enumerate(_rare_tokens(distinct)):
+    for position, tokens in enumerate(_rare_tokens(texts)):
         for token in tokens:
             blocks[token].append(position)
-    sorted_keys = [" ".join(sorted(k.split())) for k in distinct]
-    similar = _similar_pairs(distinct, sorted_keys, blocks, review_threshold)
+        # A retitled paper may share no rare word with its old title, but keeps its first author.
+        authors = {keys.first_authors[i] for i in searchable[distinct[position]]} - {""}
+        for author in authors:
+            blocks["\0" + author].append(position)
+    sorted_keys = [" ".join(sorted(k.split())) for k in texts]
+    first = [searchable[k][0] for k in distinct]
+
+    def worth_keeping(p: int, q: int, score: float) -> bool:
+        kinds = {distinct[p][0], distinct[q][0]}
+        if len(kinds) > 1 and not kinds <= {ANY_KIND, PAPER_KIND}:
+            return False  # a dataset's short name is compared with other datasets' names only
+        full = keys.full[first[p]] and keys.full[first[q]]
+        return (full and score >= review_threshold) or bool(
+            _retitled(texts[p], texts[q], first[p], first[q], score, keys)
+        )
+
+    cutoff = min(review_threshold, RETITLE_CUTOFF)
+    similar = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping)
     doubts: list[Doubt] = []
     for (p, q), score in sorted(similar.items()):
-        a, b = distinct[p], distinct[q]
-        ea, eb = by_key[a][0], by_key[b][0]
+        a, b = texts[p], texts[q]
+        ea, eb = first[p], first[q]
+        full = keys.full[ea] and keys.full[eb]
         guard = _guard(a, b, keys.years[ea], keys.years[eb])
-        if score >= threshold and not guard:
+        if full and score >= threshold and not guard:
             edges.append(Edge(min(ea, eb), max(ea, eb), "title", round(score, 1)))
-        else:
+            continue
+        if full and score >= review_threshold:
             reason = f"near miss: {guard}" if guard else "near miss: similar titles below the threshold"
-            doubts.append(Doubt(ea, eb, round(score, 1), reason, "kept apart"))
+        elif guard:
+            continue
+        else:
+            reason = f"near miss: {_retitled(a, b, ea, eb, score, keys)}"
+        doubts.append(Doubt(ea, eb, round(score, 1), reason, "kept apart"))
     return edges, doubts

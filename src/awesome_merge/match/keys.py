@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..frame import ALT_URL_SEP
+from ..frame import ALT_URL_SEP, AUTHOR_SEP
 from ..ids import canonical_url, is_http_url, page_aliases
 from ..text import title_key
 
@@ -16,11 +16,35 @@ from ..text import title_key
 _NAME = re.compile(r"\b[A-Za-z][a-z-]*[A-Z0-9][A-Za-z0-9-]*")
 MIN_TITLE_WORDS = 5
 MIN_TITLE_CHARS = 24
+# Words a list writes as a link's text in place of a title: they say what a link is, never which paper.
+GENERIC_LABELS = frozenset(
+    "pub pdf paper papers link links code url html doi abs abstract arxiv preprint project page homepage "
+    "website site web github repo repository git openreview video slides blog demo here download official "
+    "supp supplementary bib bibtex poster talk proceedings full text view read more source".split()
+)
+PAPER_KIND = "paper"
+# Kinds that are things a paper introduces, never the paper itself: they own no paper's id or page.
+DATA_KINDS = frozenset({"dataset", "benchmark"})
+
+
+def family(kind: str, full: bool = False) -> str:
+    """The kinds that may be one work: a paper and a tool presented by that paper are (readers tell them
+    apart by the section they stand in, which lists choose freely), and so is a dataset or benchmark given
+    by its paper's full title; a dataset or benchmark given by its own short name is its own thing."""
+    return kind if kind in DATA_KINDS and not full else PAPER_KIND
+
+
+def is_generic_label(title: str) -> bool:
+    """A title made only of words like `PDF`, `PUB` or `[code]`: the list named the link, not the paper."""
+    words = re.findall(r"[a-z]+", title.lower())
+    return bool(words) and all(w in GENERIC_LABELS for w in words) and not re.search(r"\d", title)
 
 
 @lru_cache(maxsize=262144)
 def names_in(text: str) -> frozenset[str]:
-    return frozenset(t.replace("-", "").lower() for t in _NAME.findall(text) if len(t.rstrip("-")) >= 3)
+    """Coined names a label carries; generic link words (`PUB`, `PDF`) are never names."""
+    found = (t for t in _NAME.findall(text) if len(t.rstrip("-")) >= 3)
+    return frozenset(n for n in (t.replace("-", "").lower() for t in found) if n not in GENERIC_LABELS)
 
 
 @lru_cache(maxsize=262144)
@@ -47,6 +71,10 @@ class EntryKeys:
     arxiv: list[str]
     doi: list[str]
     years: list[int | None]
+    kinds: list[str]  # paper, dataset, benchmark or tool
+    families: list[str]  # `family` of each entry: which kinds' identifiers it may share
+    first_authors: list[str]  # the first author's family name, lowercased, or ""
+    sources: list[str]
 
 
 def comparison_keys(
@@ -82,4 +110,27 @@ def entry_keys(
     title_keys, url_keys = precomputed or comparison_keys(titles, column("url"), column("alt_urls"))
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
     full = [is_full_title(k) for k in title_keys]
-    return EntryKeys(titles, title_keys, full, url_keys, column("arxiv_id"), column("doi"), years)
+    kinds = column("kind") if "kind" in entries else [PAPER_KIND] * len(titles)
+    firsts = [_family_name(a) for a in column("authors")] if "authors" in entries else [""] * len(titles)
+    return EntryKeys(
+        titles,
+        title_keys,
+        full,
+        url_keys,
+        column("arxiv_id"),
+        column("doi"),
+        years,
+        kinds,
+        [family(k, f) for k, f in zip(kinds, full, strict=True)],
+        firsts,
+        column("source"),
+    )
+
+
+def _family_name(authors: str) -> str:
+    """The first author's family name (`Yang Liu`, `Liu, Yang` -> `liu`): a retitled paper keeps it."""
+    first = authors.split(AUTHOR_SEP, 1)[0].strip()
+    if "," in first:
+        first = first.split(",", 1)[0]
+    words = re.findall(r"\w+", title_key(first))
+    return words[-1] if words and len(words[-1]) > 1 else ""

@@ -43,12 +43,31 @@ _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _ATTRIBUTE = re.compile(r"^\W*(datasets?|models?|tasks?|keywords?|tags?|slides?|notes?)\W*:", re.I)
-_VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|published(?: in)?)\W*:\s*", re.I)
+_VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|publisher|published(?: in)?)\W*:\s*", re.I)
 _AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
 
 
 # A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
 _Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
+
+
+_FIELD_LABEL = re.compile(r"^\W*[^\W\d][\w ./&-]{0,30}?\s*[:：]")
+
+
+def _fields_only(children: list[Block]) -> bool:
+    """Nested lines that are all `Label: value` fields or bare role links, never a titled work."""
+    for child in children:
+        if child.children and not _FIELD_LABEL.match(plain_text(child.pieces)):
+            return False  # a field's value may run on in nested lines (`Highlights:` and its points)
+        text = plain_text([p for p in child.pieces if p.kind == "text"]).strip()
+        linked = any(p.kind == "link" for p in child.pieces)
+        if any(p.kind == "link" and classify(p) == "title" for p in child.pieces):
+            return False
+        label = _FIELD_LABEL.match(text)
+        value = text[label.end() :] if label else text
+        if not (label or len(text.split()) <= 3) or (linked and len(value.split()) > 3):
+            return False  # a nested line with its own title text and link is an entry, not a field
+    return any(p.kind == "link" for child in children for p in child.pieces)
 
 
 def _skip_marker(tok: Token) -> bool | None:
@@ -273,6 +292,15 @@ class _Walker:
     def read_list(self, blocks: list[Block]) -> None:
         for block in blocks:
             drafts = titled(read_entries(block.pieces, block.line, self.ctx))
+            if not drafts and block.children and _fields_only(block.children):
+                # `**Title**` with `Authors: ...`, `Year: ...`, `Download: [PDF](url)` nested below
+                combined = list(block.pieces)
+                for child in block.children:
+                    combined += [Piece("break", " "), *child.pieces]
+                drafts = titled(read_entries(combined, block.line, self.ctx))
+                if drafts:
+                    self.add([build_entry(drafts[0], block.line, self.ctx)])
+                    continue
             if not drafts:
                 self.topic_item(block)
                 continue
@@ -317,8 +345,9 @@ class _Walker:
             if not links(child.pieces) and not entry.authors and looks_like_authors(text):
                 entry.authors = parse_authors(text)
                 continue
-            if _VENUE_ATTRIBUTE.match(text) and not entry.venue:
-                entry.venue = _VENUE_ATTRIBUTE.sub("", text).strip(" .")
+            if _VENUE_ATTRIBUTE.match(text) and entry.venue in ("", "arXiv"):
+                venue, year = venue_and_year([_VENUE_ATTRIBUTE.sub("", text)])
+                entry.venue, entry.year = venue or entry.venue, year or entry.year
                 continue
             if _ATTRIBUTE.match(text):
                 continue

@@ -28,6 +28,7 @@ from .title import (
     quoted_title,
     read_citation,
     split_by_author,
+    strip_symbols,
 )
 from .venue import MAX_VENUE_TEXT, is_venue_label, venue_and_year
 
@@ -51,7 +52,31 @@ _DESCRIPTION_KEYS = re.compile(
 _AFFILIATION = re.compile(r"\(\s*@\s*([^()@]{2,60}?)(?:\s+etc\.?)?\s*\)\s*$")
 _NUMBERING_LEAD = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
 
+_YEAR_KEYS = re.compile(r"^(?:year|date|published on|publication date|year of publication|time)$", re.I)
+_FIELD_SPLIT = re.compile(r"\s[·•|]\s|\s[-–—]\s")
+_LINE_LABEL = re.compile(r"^\W*([^\W\d][\w /&+-]{0,30}?)\s*[:：]\s*\W*$")
+
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
+
+
+def _labelled_roles(line: list[Piece]) -> list[str]:
+    """Each piece's role; on a `Label: [link]` line the label says what the links are (`Code:`,
+    `Paper:`, `Environment:`), whatever their own text."""
+    roles = [classify(p) if p.kind in ("link", "image") else "" for p in line]
+    first = next((i for i, r in enumerate(roles) if r), len(line))
+    label = _LINE_LABEL.match(strip_symbols(_text(line[:first]))) if 0 < first < len(line) else None
+    if not label:
+        return roles
+    name = label.group(1).strip()
+    if L.is_code_label(name):
+        return ["code" if r in ("title", "alt", "address", "extra") else r for r in roles]
+    if L.is_alt_label(name) or re.search(r"\b(?:paper|pdf|arxiv|link)\b", name, re.I):
+        return roles  # `Paper:`, `English paper link:`: the link is the work itself
+    # `Environment: [D4RL](url)`: material about the entry; a long titled link still names a work
+    return [
+        "extra" if r in ("alt", "address", "extra") or (r == "title" and len(p.text.split()) < 3) else r
+        for p, r in zip(line, roles, strict=True)
+    ]
 
 
 def _names(text: str, authors: list[str]) -> bool:
@@ -87,6 +112,7 @@ class _Draft:
     source: str = ""  # which title rule named it: quote, link, strong or lead
     docs: bool = False  # its own link is labelled as documentation: software
     venue_link: bool = False  # a link to its venue's page: an entry even without a link of its own
+    prose: bool = False  # words other than names stand before the title: a sentence, not a citation
     line: int = 0  # the line of the title's link, when the container spans lines (HTML)
     extra_urls: list[str] = field(default_factory=list)  # project pages, videos: kept if nothing else
 
@@ -211,6 +237,9 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
     for p in pieces:
         if p.kind == "text" and p.em and looks_like_authors(p.text, loose=True):
             return parse_authors(p.text)
+    dated = re.match(r"^\W*\(\s*(?:19|20)\d\d[^)]*\)\s*,?\s*([^\x00\[(]+)", text)
+    if dated and looks_like_authors(dated.group(1).strip(" .,"), loose=True):  # `(1989), Lawrence R Rabiner.`
+        return parse_authors(dated.group(1).strip(" .,"))
     for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]|(?<=[^\sA-Z])\.\s+", text):
         chunk = chunk.strip(" ,.;:-–—|*_")
         if chunk and looks_like_authors(chunk):
@@ -224,7 +253,7 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
 def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     """The entries one line names, by the title rules in `title.py`; links fill their roles."""
     outer, starts = _outer(pieces)
-    roles = [classify(p) if p.kind in ("link", "image") else "" for p in pieces]
+    roles = _labelled_roles(pieces)
     first_link = next((i for i, r in enumerate(roles) if r and r != "nav"), len(pieces))
     first_role_link = next(
         (i for i, r in enumerate(roles) if r in ("alt", "address", "code", "extra", "venue", "unsafe")),
@@ -239,15 +268,20 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     if quote:
         draft.title, draft.source = quote[2], "quote"
         before, after = _NUMBERING_LEAD.sub("", outer[: quote[0]]), outer[quote[1] :]
-        if looks_like_authors(before.strip(" ,.:;*")):
+        if looks_like_authors(before.strip(" ,.:;*"), loose=True):  # names lead a quoted title
             draft.authors = parse_authors(before)
-        draft.marked.append(after.split("\x00")[0])
+        # `"Title", TASLP, 2012. (_note_)`: the venue runs to the end of the sentence
+        draft.marked.append(
+            re.split(r"\s\((?!\s*(?:19|20)\d\d)|\s\[|(?<=\d)\.\s", after.split("\x00")[0], maxsplit=1)[0]
+        )
     else:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)
         strong = _strong_title(pieces[:first_link])
         lead = outer[:lead_end]
         if title_index < 0 and not strong and not any(c.isalpha() for c in lead):
             title_index = next((i for i, r in enumerate(roles) if r == "address"), -1)
+        if title_index > first_link and _lead_is_title(lead):  # `Title [[paper]](u) [[blog post]](u)`
+            title_index = -1
         if title_index >= 0 and not (strong and title_index > first_link):
             draft.title, draft.source = pieces[title_index].text, "link"
             if roles[title_index] == "address":  # a site named by its address: the host and path
@@ -263,6 +297,7 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
             before, _, after = outer.partition(strong)
             before = _NUMBERING_LEAD.sub("", before)
             draft.authors = _authors_in([], before) if before.strip(" .,:") else []
+            draft.prose = any(c.isalpha() for c in strip_symbols(before)) and not draft.authors
             draft.loose.append(after.split("\x00")[0])
         elif any(c.isalpha() for c in lead):
             citation = read_citation(lead)
@@ -316,6 +351,19 @@ def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
     return drafts
 
 
+def _lead_is_title(lead: str) -> bool:
+    """Plain text before the first link that reads as a title of three words or more, not as names."""
+    if not any(c.isalpha() for c in lead):
+        return False
+    title = clean_decorated_title(read_citation(lead).title)
+    return len(title.split()) >= 3 and is_title_like(title) and not looks_like_authors(title)
+
+
+def _names_a_work(text: str) -> bool:
+    """Link text long enough to be a work's own title: three words, or a run of CJK characters."""
+    return len(text.split()) >= 3 or sum(1 for c in text if ord(c) > 0x2E80) >= 8
+
+
 def _sentence_head(text: str) -> str:
     """The first sentence of text that runs on past a title (`Title. A. Author, B. Author. ICML.`)."""
     return re.split(r"(?<=[^\sA-Z])\.\s+", text.strip(" []|-–—"), maxsplit=1)[0]
@@ -330,6 +378,8 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
             continue
         if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
             continue
+        if re.search(r"[:：]\s*$", piece.text) and i + 1 < len(pieces):
+            continue  # `**Download:** [PDF](url)`: a label, not a title
         after = _text(pieces[i + 1 :]).strip()
         before = _text(pieces[:i]).rstrip()
         if before.endswith("[") and after.startswith("]") and len(after.split()) >= 3:
@@ -346,17 +396,19 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
     return ""
 
 
-def _attribute(draft: _Draft, line: list[Piece]) -> bool:
+def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool:
     """A later line of a container that describes its entry: `Authors: ...`, `Venue: ...`, a role-link
     line, an italic author line, a bare venue. True when the line was used (or is description)."""
-    roles = [classify(p) if p.kind in ("link", "image") else "" for p in line]
+    roles = _labelled_roles(line)
     text = squash(_text(line))
-    if any(r == "title" for r in roles):
+    if any(r == "title" and (split or _names_a_work(p.text)) for p, r in zip(line, roles, strict=True)):
         return False
+    # `<br>:thumbsup:[Summary](url)`: a short link on a later line is material about the entry above
+    roles = ["extra" if r == "title" else r for r in roles]
     key = _ATTRIBUTE.match(text)
     if key and not any(r for r in roles):
         name, value = key.group(1).strip(), key.group(2).strip()
-        if _VENUE_KEYS.match(name):
+        if _VENUE_KEYS.match(name) or _YEAR_KEYS.match(name):
             draft.marked.insert(0, value)
             return True
         if _AUTHOR_KEYS.match(name):
@@ -374,6 +426,10 @@ def _attribute(draft: _Draft, line: list[Piece]) -> bool:
             draft.extra_urls.append(href)
         elif role == "venue":
             draft.marked.append(squash(piece.text))
+    fields = [f.strip(" .>*_") for f in _FIELD_SPLIT.split(text)]
+    named = next((f for f in fields if looks_like_authors(f)), "")  # `Smith J et al. · *Journal* · date`
+    if named and not draft.authors and len(fields) > 1:
+        draft.authors = parse_authors(named)
     for piece in line:
         if (
             piece.kind == "text"
@@ -409,7 +465,7 @@ def read_entries(pieces: list[Piece], line: int, ctx: ItemContext, *, split: boo
     drafts: list[_Draft] = []
     before: list[list[Piece]] = []  # badge lines above the title line
     for pieces_of_line in split_lines(with_bare_links(pieces)):
-        if drafts and _attribute(drafts[-1], pieces_of_line):
+        if drafts and _attribute(drafts[-1], pieces_of_line, split=split):
             continue
         found = _head(pieces_of_line, split)
         if not found or not (found[0].title or found[0].url):
@@ -476,7 +532,16 @@ def lost_entry_message(pieces: list[Piece]) -> str:
 def titled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
     A line with a title and no link is a group or a topic, not an entry."""
-    return [d for d in drafts if (d.url or d.extra_urls or d.venue_link) and d.title]
+    return [d for d in drafts if d.title and (d.url or d.extra_urls or d.venue_link or _cited(d))]
+
+
+def _cited(draft: _Draft) -> bool:
+    """A citation without a link (`A. Author, "Title", Venue, 2012.`): a quoted or bold title of three
+    words or more, with names or a venue, and a year."""
+    if draft.source not in ("quote", "strong") or len(draft.title.split()) < 3 or draft.prose:
+        return False
+    venue, year = venue_and_year(draft.marked, draft.loose)
+    return year is not None and bool(draft.authors or venue)
 
 
 _SPACE = re.compile(r"\s")
@@ -521,7 +586,9 @@ def build_entry(draft: _Draft, line: int, ctx: ItemContext, **extra: object) -> 
         arxiv_id = found[0] if found else ""
     paren = _TITLE_PAREN.search(draft.title)
     title_venue = [paren.group(1)] if paren and is_venue_label(paren.group(1)) else []
-    venue, year = venue_and_year([*title_venue, *draft.marked], [*draft.loose, *draft.label_venues])
+    # `Agent Bench (AB): ...`: a bracket inside the title is part of it, not a venue
+    marked = [m for m in draft.marked if is_venue_label(m) or squash(m) not in draft.title]
+    venue, year = venue_and_year([*title_venue, *marked], [*draft.loose, *draft.label_venues])
     venue = str(extra.get("venue") or "") or venue
     year = extra.get("year") or year  # type: ignore[assignment]
     if not venue or year is None:  # headings such as `### 2024` or `### ICML 2023` hold what rows omit

@@ -37,7 +37,7 @@ def heading_kind(heading: str) -> str:
         if not kind or len(words) > 4:
             return ""
         kinds.append(kind)
-    return kinds[0] if kinds else ""
+    return kinds[0] if len(set(kinds)) == 1 else ""  # `Datasets, Benchmarks & Surveys` states no one kind
 
 
 @lru_cache(maxsize=4096)

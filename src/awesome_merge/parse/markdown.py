@@ -102,7 +102,11 @@ def inline_pieces(children: Sequence[Token] | None) -> list[Piece]:
     state = _Inline()
     for tok in children or ():
         kind = tok.type
-        if kind in ("text", "code_inline", "text_special"):
+        if kind == "code_inline":  # `ICML 2023`: set apart like emphasis
+            state.em += 1
+            state.text(tok.content)
+            state.em -= 1
+        elif kind in ("text", "text_special"):
             state.text(tok.content)
         elif kind == "softbreak":
             state.text(" ")

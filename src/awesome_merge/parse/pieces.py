@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ids import is_http_url
+
 _EMBEDDED_URL = re.compile(r"\((https?://[^()\s]+)\)")
 
 
@@ -45,7 +47,7 @@ def links(pieces: list[Piece]) -> list[Piece]:
 def repair_links(pieces: list[Piece]) -> list[Piece]:
     """Mend `[Title]([name.pdf](https://...))`: the real URL is nested inside a broken link target."""
     for piece in pieces:
-        if piece.kind == "link" and not piece.href.lower().startswith(("http://", "https://")):
+        if piece.kind == "link" and not is_http_url(piece.href):
             match = _EMBEDDED_URL.search(piece.href)
             if match:
                 piece.href = match.group(1)

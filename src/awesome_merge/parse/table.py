@@ -27,7 +27,7 @@ from .item import (
 from .kind import section_kind
 from .pieces import Block, Piece, plain_text
 from .title import clean_decorated_title, is_title_like
-from .venue import year_of
+from .venue import is_venue_label, year_of
 
 # Header words for each role; a header may hold several (`Title & Authors`, `Conf/Jour`).
 _ROLE_WORDS: dict[str, frozenset[str]] = {
@@ -131,9 +131,11 @@ def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
 
 def _cell_title_words(pieces: list[Piece]) -> int:
     """How many words of title a cell holds: its titled link's text, or its plain text."""
-    for piece in pieces:
-        if piece.kind == "link" and classify(piece) == "title":
-            return len(piece.text.split())
+    titled = [p for p in pieces if p.kind == "link" and classify(p) == "title"]
+    if len(titled) > 1:
+        return 0  # `[A](u); [B](v)`: a cell of several works names no one row's title
+    for piece in titled:
+        return len(piece.text.split())
     if any(p.kind == "link" for p in pieces):
         return 0
     text = clean_decorated_title(plain_text(pieces))
@@ -190,14 +192,20 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
             elif index == roles.get("code") or (piece.kind == "image" and L.code_repo(piece.href)):
                 if piece.kind == "link" or not draft.code_url:
                     draft.code_url = draft.code_url or code_link(piece)
-            elif index == roles.get("cited"):
+            elif index == roles.get("cited") or piece.kind != "link":
                 continue  # the paper a dataset or tool comes from is not the entry's own link
-            elif (piece.kind == "link" and index == roles.get("link")) or (
-                piece.kind == "link" and classify(piece) in ("alt", "title") and index != roles.get("venue")
-            ):
-                draft.add_url(piece.href)
-            elif piece.kind == "link" and classify(piece) == "code":
+            elif classify(piece) == "code":  # `[[code]](url)` in a Resources column
                 draft.code_url = draft.code_url or code_link(piece)
+            elif classify(piece) == "extra":
+                draft.extra_urls.append(piece.href)
+            elif (
+                index == roles.get("link")
+                or index == roles.get("venue")
+                or classify(piece) in ("alt", "title")
+            ):
+                if is_venue_label(squash(piece.text)):  # `[ICLR 2025](url)`: the label names the venue
+                    draft.label_venues.append(squash(piece.text))
+                draft.add_url(piece.href)
     if "by_content" in roles and not (draft.url or draft.extra_urls):
         return None
     if not draft.title or not is_title_like(draft.title):
@@ -253,6 +261,16 @@ def _section_row(row: Block) -> str:
 
 def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[Entry]:
     header, rows = _header_from_first_row(header, rows)
+    linked = any(
+        p.kind == "link" and not L.is_navigation(p.href) for r in rows for c in r.children for p in c.pieces
+    )
+    if not linked and not any(w in ("title", "paper", "papers") for h in header for w in _header_words(h)):
+        for row in rows:  # a refused `javascript:` link leaves no link behind, only its warning
+            for cell in row.children:
+                for piece in cell.pieces:
+                    if piece.kind == "text" and "](" in piece.text:
+                        warn_refused_schemes(piece.text, row.line, ctx)
+        return []  # a table without a link or a title column (results, statistics) lists no works
     roles = column_roles(header, rows)
     entries: list[Entry] = []
     base = ctx.section

@@ -30,7 +30,11 @@ _LEADING_TAG = re.compile(r"^\[([^\[\]]{1,60})\]\s*")
 # `(ICML 2023) Title`, `ICML 2023 Title`, `NeurIPS'24: Title`: a venue and year before the title
 _LEADING_VENUE = re.compile(
     r"^\(?(?=[^()]{2,30}?(?:19|20)\d\d|[^()]{2,30}?['’]\d\d)([A-Za-z][\w&@-]*(?:\s+[A-Za-z][\w&@-]*){0,3}"
-    r"\s*['’]?(?:(?:19|20)?\d\d))\)?\s*[:\-–—|]?\s+(?=\S)"
+    r"\s*['’]?(?:(?:19|20)?\d\d)(?:[./-]\d{1,2})?)\)?\s*[:\-–—|]?\s+(?=\S)"
+)
+# `(IEEE Intelligent Systems 2023)`, `(TKDE‘23)Title`: a dated tag in brackets before the title
+_DATED_TAG = re.compile(
+    r"^[(\[]\s*[^()\[\]]{0,50}?(?:['’‘]\d\d|\b(?:19|20)\d\d)(?:[./-]\d{1,2})?\s*[)\]]\s*[:\-–—|]?\s*"
 )
 _TRAILING_AFFILIATION = re.compile(r"\s*\(\s*@[^()]*\)\s*$|\s*@\s*[\w .&-]{1,40}$")
 _TRAILING_MARKER = re.compile(
@@ -44,6 +48,23 @@ _WHEN_PAREN = re.compile(
 )
 _ARXIV_TEXT = re.compile(r"^(?:arxiv\s*:?\s*)?\d{4}[.:]\d{4,5}(?:v\d+)?$|^arxiv\s*:", re.I)
 _HOST_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.I)
+_COMMA = re.compile(r"\s*[，,]\s*")  # full-width and spaced commas (`Title ,arxiv 2022`)
+# `Title ICML 2023`: a venue and year after the title with no comma between
+_LAST_VENUES = [
+    re.compile(rf"\s([A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){{{n}}}\s*['’‘]?(?:19|20)?\d\d)\s*$")
+    for n in (2, 1, 0)
+]
+
+
+def _last_venue(text: str) -> re.Match[str] | None:
+    """`Title ICML 2023`: a venue and its year after the title with no comma between."""
+    for pattern in _LAST_VENUES:
+        found = pattern.search(text)
+        if found and is_venue_label(found.group(1)):
+            return found
+    return None
+
+
 _LAST_PART = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
 _SENTENCE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
@@ -79,7 +100,11 @@ def clean_decorated_title(text: str) -> str:
         before = text
         text = _NUMBERING.sub("", text)
         venue = _LEADING_VENUE.match(text)
-        tag = _LEADING_TAG.match(text) or (venue if venue and is_venue_label(venue.group(1)) else None)
+        tag = (
+            _LEADING_TAG.match(text)
+            or _DATED_TAG.match(text)
+            or (venue if venue and is_venue_label(venue.group(1)) else None)
+        )
         if tag and len(text[tag.end() :].split()) >= 2:
             text = text[tag.end() :]
         text = _TRAILING_AFFILIATION.sub("", text)
@@ -134,11 +159,11 @@ def read_citation(text: str) -> Citation:
     """Plain text that holds a title among other things: `Authors, Title, Venue, Year.`,
     `Title (2016), A. Author et al.`, `Title, arXiv 2024`. The title is what is left once names lead
     and venue words and years trail."""
-    text = squash(text).strip(" ,;").rstrip(" [(")
+    text = squash(_COMMA.sub(", ", text)).strip(" ,;").rstrip(" [(")
     trailing: list[str] = []
     while True:  # venue and year trail a title: `Title, NIPS, 2013.`, `Title. NeurIPS 2023.`
-        cut = _LAST_PART.search(text)
-        if not cut or not (is_venue_label(cut.group(1).strip(" .")) or _is_year_or_id(cut.group(1))):
+        cut = _LAST_PART.search(text) or _last_venue(text)
+        if not cut or not (_is_venue_part(cut.group(1).strip(" .")) or _is_year_or_id(cut.group(1))):
             break
         trailing.insert(0, cut.group(1))
         text = text[: cut.start()].strip(" ,;")
@@ -155,10 +180,9 @@ def read_citation(text: str) -> Citation:
         authors = parse_authors(rest) if rest and looks_like_authors(rest, loose=True) else []
         inner = read_citation(when.group("title"))
         return Citation(inner.title, inner.authors or authors, [when.group("when"), *inner.venue_texts])
-    parts = [p.strip() for p in re.split(r",\s+", text) if p.strip()]
+    parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s+", text) if p.strip()]
     if len(parts) == 1:
-        titled, authors = split_by_author(text)
-        return Citation(titled, authors)
+        return Citation(text, [])
     if (
         len(parts) >= 2
         and " and " in parts[-1]
@@ -173,14 +197,27 @@ def read_citation(text: str) -> Citation:
         or (" and " in parts[start] and looks_like_authors(parts[start]))
     ):
         start += 1
-    # One leading name is as likely the head of a title (`Deep Learning, ...`) as a person: ask for two,
-    # or for `et al.`-free certainty that the rest is a long title.
-    if start == 1 and len(" ".join(parts[1:end]).split()) < 3:
+    # One leading name is as likely the head of a title (`Pre-train, Prompt and Recommend`) as a person:
+    # it counts alone only with an initial or two words, and before a long title.
+    lone = parts[0].strip(" .").split() if start == 1 else []
+    if start == 1 and (len(" ".join(parts[1:end]).split()) < 3 or len(lone) < 2):
         start = 0
     authors = parse_authors(", ".join(parts[:start])) if start else []
-    title = ", ".join(parts[start:end])
-    title, by = split_by_author(title)
-    return Citation(title, authors or by, [])
+    return Citation(", ".join(parts[start:end]), authors, [])
+
+
+def _is_venue_part(part: str) -> bool:
+    """`NIPS`, `arxiv 2022`, `NeurIPS 2021 Workshop on Pebbles`, `submitted to TKDE in 2021`: a venue, or
+    venue words and a year leading a longer name."""
+    if is_venue_label(part):
+        return True
+    head = re.match(
+        r"^(?:submitted (?:to\s+)?|accepted (?:by|at|to)\s+)?"
+        r"(\S+(?:\s+\S+)?\s+(?:in\s+)?['’‘]?(?:19|20)\d\d)\b",
+        part,
+        re.I,
+    )
+    return bool(head) and is_venue_label(re.sub(r"\bin\b", " ", head.group(1)))
 
 
 def quoted_title(text: str) -> tuple[int, int, str] | None:

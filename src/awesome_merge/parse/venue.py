@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..ids import year_in_text
+from ..ids import YEAR_RE, year_in_text
 from ..text import squash
 from .vocabulary import NO_VENUE_WORDS, VENUE_WORDS
 
@@ -25,13 +25,12 @@ _MONTHS = re.compile(
     re.I,
 )
 _MONTH_SHORT_YEAR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+['’]?(\d{2})\b(?![\d.:])", re.I
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+['’‘]?(\d{2})\b(?![\d.:])", re.I
 )
 # A weekday before a date (`Mon 2024`, `Fri 21 Jun`): part of the date, never of the venue. Titlecase only,
 # so an all-caps venue (`SAT 2024`) stays.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?(?=\s+\d)")
-_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d{2})\b")
-_YEAR_TOKEN = re.compile(r"['’]?\b(?:19|20)\d{2}\b(?:[-./]\d{1,2})*|['’]\d{2}\b")
+_DATE_SUFFIX = re.compile(r"(?<=\d)(?:[-./]\d{1,2})+\b")  # `2023.05`, `2024-06-01` after a year
 _IDENTIFIER = re.compile(r"\barxiv\s*:\s*\S+|\babs/\S+|\bdoi\s*:\s*\S+", re.I)
 _VOLUME_PAGES = re.compile(
     r"\b(?:vol(?:ume)?\.?\s*)?\d+(?:\.\d+)?\s*\(\d+\)|\b\d+(?:\.\d+)?(?=\s*\(\s*(?:19|20)\d\d)|"
@@ -43,11 +42,14 @@ _PROCEEDINGS = re.compile(
 )
 _NOISE = re.compile(
     r"\b(?:version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link|accepted(?: (?:at|by|to))?|"
-    r"to appear(?: in)?|published (?:in|at)|preprint|an?|book|highlight|best paper(?: award)?)\b",
+    r"to appear(?: in)?|published (?:in|at)|preprint|an?|book|highlight|best paper(?: award)?|"
+    r"submitted(?: to)?|under review(?: at| by)?|accepted)\b",
     re.I,
 )
 _VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
 _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
+_LOOSE_VENUE_TEXT = 120
+_ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
 _CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
 
@@ -65,7 +67,7 @@ def is_venue_label(text: str) -> bool:
 def year_of(text: str) -> int | None:
     """The year a short text states: `2023`, `Sep 23`, `NeurIPS'24`, `2024.05`."""
     text = text[:MAX_VENUE_TEXT]
-    short = _MONTH_SHORT_YEAR.search(text) or _SHORT_YEAR.search(text)
+    short = _MONTH_SHORT_YEAR.search(text)
     if short:
         return int("20" + short.group(1)) if int(short.group(1)) < 50 else int("19" + short.group(1))
     return year_in_text(text)
@@ -78,12 +80,12 @@ def venue_words(text: str) -> str:
     text = _WEEKDAY.sub(" ", _IDENTIFIER.sub(" ", text))
     text = _VOLUME_PAGES.sub(" ", text)
     text = _MONTH_SHORT_YEAR.sub(" ", text)
-    text = _YEAR_TOKEN.sub(" ", text)
+    text = YEAR_RE.sub(" ", _DATE_SUFFIX.sub("", text))
     text = _MONTHS.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
-    rest = squash(text).lstrip(_STRIP + ".").rstrip(_STRIP)
+    rest = re.sub(r"(?:\s+(?:in|at|to|of|on|by))+\s*$", "", squash(text)).lstrip(_STRIP + ".").rstrip(_STRIP)
     abbreviated = re.search(r"\b[A-Z][a-z]{1,5}\.$", rest)  # `IEEE Commun. Mag.` keeps its period
     if not abbreviated:  # `ICLR 2020.`
         rest = squash(rest.rstrip(_STRIP + ".").replace(" .", " "))
@@ -95,15 +97,28 @@ def venue_words(text: str) -> str:
 def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[str, int | None]:
     """Venue and year around an entry. `marked` text was set apart by the list (`[ICLR 2025]`,
     `*Dec 2024 NeurIPS Workshop*`, `(AAAI'24)`, a venue column); `loose` is running text
-    (`- Smith et al., ICML 2023`), whose words count as a venue only when they are venue words."""
-    venue, year = "", None
+    (`- Smith et al., ICML 2023`), whose words count as a venue only when they are venue words or an
+    acronym with its year (`TASLP 2021`). A published venue beats arXiv (`arXiv 2019, ICLR 2020`)."""
+    venues: list[tuple[str, int | None]] = []
+    year = None
     for text, is_marked in [*((t, True) for t in marked), *((t, False) for t in loose)]:
-        if not text or not text.strip():
-            continue
-        year = year or year_of(text)
-        if venue:
-            continue
+        if not text or not text.strip() or (not is_marked and len(text) > _LOOSE_VENUE_TEXT):
+            continue  # a venue in running text is a few words; a sentence of description is skipped
+        found = year_of(text)
+        year = year or found
         words = venue_words(text) if not text.lstrip(" (").startswith("@") else ""  # `(@Lab)`: affiliation
-        if words and (is_venue_label(words) or (is_marked and len(words.split()) <= 8)):
-            venue = words
-    return venue, year
+        if not words:
+            continue
+        if (
+            is_venue_label(words)
+            or (is_marked and len(words.split()) <= 8)
+            or (found and _ACRONYM.fullmatch(words))
+        ):
+            venues.append((words, found))
+    if not venues:
+        return "", year
+    if venues[0][0].lower() == "arxiv":  # a published venue stated later wins, with its own year
+        for words, found in venues[1:]:
+            if words.lower() != "arxiv" and (is_venue_label(words) or (found and _ACRONYM.fullmatch(words))):
+                return words, found or year
+    return venues[0][0], venues[0][1] or year

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..preprints import PREPRINT_WORDS
+
 # A link labelled with one of these words is another copy of the entry's paper, never a title.
 VERSION_WORDS = (
     r"paper|papers|pdf|pub|publication|arxiv(?:[:\s.]*[\w./-]*)?|preprint|abs|abstract|link|links|url|html|"
@@ -40,7 +42,7 @@ VENUE_WORDS = (
     "iros|icra|corl|rss|siggraph|eurographics|3dv|chi|uist|www|wsdm|lrec|tacl|cl|naacl-hlt|hlt|icme|"
     "fl|fl-icml|fl-neurips|workshop|workshops|conference|symposium|journal|transactions|trans|letters|"
     "magazine|proceedings|international|annual|on|of|the|and|in|for|track|main|short|long|demo|oral|"
-    "poster|spotlight|version|preprint|biorxiv|medrxiv|chemrxiv|ssrn|press|book|thesis|tech|report"
+    "poster|spotlight|version|press|book|thesis|tech|report|" + "|".join(PREPRINT_WORDS)
 )
 # Words that stand for "not yet published": they give no venue of their own (`Preprint'24` is a year only).
 NO_VENUE_WORDS = frozenset({"preprint", "tbd", "unpublished", "under review", "submitted", "working paper"})
@@ -100,14 +102,17 @@ NOT_ENTRY_SECTION = re.compile(
     r"conferences?(?: and workshops?)?|venues?|journals?|events?|meetups?|"
     r"(?:other |related |similar )?(?:awesome )?(?:lists?|repositories|repos|resources lists?)|"
     r"related (?:awesome )?lists?|other awesome lists?|license|licence|citation|cite|how to cite|"
-    r"contributing|contribute|contact|acknowledge?ments?|star history|table of contents|contents|toc)\b"
+    r"contributing|contribute|contact|acknowledge?ments?|star history|table of contents|contents|toc|"
+    r"news|updates?|latest updates?|changelog|change log|announcements?|what'?s new|todo|to do)\b"
     r"(?:\W*)$",
     re.I,
 )
 
 # Titles that announce a benchmark or a dataset by their own words.
 BENCHMARK_TITLE = re.compile(
-    r"\bbenchmark(?:s|ing)?\b(?!\s+(?:study|studies|analysis|results|evaluation))|\w+bench\b", re.I
+    r"(?:^|[:\-–—]\s*|\b(?:a|an|the|new|unified|comprehensive|large-scale)\s+(?:[\w-]+\s+){0,3})"
+    r"benchmark(?:s)?\b(?!\s+(?:study|studies|analysis|results|evaluation))|benchmark\W*$|(?-i:\w+Bench\b|\bBench\b)",
+    re.I,
 )
 # Titles that name software by its own words.
 TOOL_TITLE = re.compile(r"\b(?:library|toolkit|toolbox|python package|open[- ]source software)\b", re.I)

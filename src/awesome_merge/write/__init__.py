@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .issues import source_issues
 from .markdown import SourceInfo, render_readme
 from .output import OutputError, diff_outputs, write_outputs
 from .tables import papers_bibtex, papers_csv, papers_json, report_csv, review_csv
@@ -16,5 +17,6 @@ __all__ = [
     "render_readme",
     "report_csv",
     "review_csv",
+    "source_issues",
     "write_outputs",
 ]

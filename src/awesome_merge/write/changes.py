@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from ..ids import is_http_url
+
 if TYPE_CHECKING:  # only for types: writing must not import the fetcher
     from ..fetch import FetchOutcome
 
@@ -52,7 +54,7 @@ def _code(text: str) -> str:
 def _link(label: str, url: object) -> str:
     """`label` linked to `url` when it is http(s); characters that could end the link are percent-encoded."""
     target = _plain(url)
-    if not target.lower().startswith(("http://", "https://")):
+    if not is_http_url(target):
         return label
     return f"[{label}]({quote(target, safe=_URL_SAFE)})"
 

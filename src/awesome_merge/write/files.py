@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..source_info import SourceInfo
 from ..topics import heading_key
-from .markdown import SourceInfo, render_readme
+from .issues import source_issues
+from .markdown import render_readme
 from .output import GENERATED_MARK
 from .tables import papers_bibtex, papers_csv, papers_json, report_csv, review_csv
 
@@ -21,7 +23,6 @@ if TYPE_CHECKING:  # only for types: writing must not import the fetcher or the 
     from ..fetch import FetchOutcome
     from ..pipeline import MergeResult
 
-OUTPUT_NAMES = ("README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib")
 _MARKDOWN_MARKER = f"<!-- {GENERATED_MARK}: change the source lists or the config, not this file -->\n"
 _BIBTEX_MARKER = f"% {GENERATED_MARK}: change the source lists or the config, not this file\n\n"
 
@@ -95,7 +96,9 @@ def build_files(
     """Every output file of a run, name -> text, markers included."""
     shown = result.config.list
     lists = [
-        SourceInfo(s.name, s.url, s.entries, shown.display_name(s.name)) for s in result.sources if s.readable
+        SourceInfo(s.name, s.url, s.entries, display=shown.display_name(s.name))
+        for s in result.sources
+        if s.readable
     ]
     readme = render_readme(
         result.papers,
@@ -113,6 +116,14 @@ def build_files(
         "review.csv": review_csv(result.review),
         "papers.json": papers_json(result.papers),
         "papers.bib": papers_bibtex(result.papers),
+        "source_issues.md": source_issues(
+            result.entries,
+            result.report["cluster_id"].tolist(),
+            result.disputes,
+            result.diagnostics,
+            [s.name for s in result.sources],
+            result.conflicts,
+        ),
     }
     if with_changes:
         from .changes import summarize_changes

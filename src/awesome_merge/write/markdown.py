@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 import pandas as pd
 
+from ..source_info import SourceInfo
 from ..venues import canonical_venue
 
 __all__ = ["SourceInfo", "escape_md", "github_slug", "render_readme", "safe_url", "short_list_name"]
@@ -29,16 +29,9 @@ DEFAULT_TITLE = "Merged paper list"
 LONG_SECTION = 30
 MIN_SUBSECTION = 3  # a subsection of fewer papers stays in the section's general run
 BACK_TO_CONTENTS = "[↑ Back to contents](#{slug})"
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    """One merged list as the README header describes it."""
-
-    name: str  # file name, e.g. "yh-yao-awesome-federated-llm.md"
-    url: str  # upstream URL or ""
-    entries: int  # entries read from it
-    display: str = ""  # the curator's short name for it ([list.names]), else derived from `name`
+# Datasets, benchmarks and tools stand in their own sections after the papers' topics; the headings also
+# tell a reader of this file (awesome-merge too) what kind each entry is.
+KIND_SECTIONS = {"dataset": "Datasets", "benchmark": "Benchmarks", "tool": "Tools"}
 
 
 # ----------------------------------------------------------------------------------------- text escaping
@@ -225,7 +218,8 @@ def _host_label(url: str) -> str:
 
 
 def paper_line(row: pd.Series, short_names: dict[str, str]) -> str:
-    """One bullet of two lines: the bold linked title and venue year, then authors · links · lists.
+    """One bullet of two lines: the bold linked title and venue year, then (a ⚠ doubt about its link)
+    authors · links · lists.
 
     Why two lines: on one line the title, authors and list names ran together and wrapped mid-name; a
     fixed second line (a CommonMark hard break, `\\` at the end of the line) lets a reader scan titles.
@@ -237,6 +231,9 @@ def paper_line(row: pd.Series, short_names: dict[str, str]) -> str:
     if venue_year:
         first.append(venue_year)
     parts: list[str] = []
+    doubt = clean_text(row.get("doubt", ""))
+    if doubt:  # the lists link this paper's page to another paper too: say so before a reader follows it
+        parts.append(f"⚠ {escape_md(doubt)}")
     authors = _authors(row.get("authors", ""))
     if authors:
         parts.append(authors)
@@ -302,10 +299,15 @@ def _sections(
     if group_by == "topic":
         for row in rows:
             topics = _split(row.get("topics", ""))
-            groups.setdefault(topics[0] if topics else OTHER, []).append(row)
+            kind_section = KIND_SECTIONS.get(clean_text(row.get("kind", "")))
+            groups.setdefault(kind_section or (topics[0] if topics else OTHER), []).append(row)
         wanted = [clean_text(t) for t in topic_order]
-        rest = sorted((t for t in groups if t not in wanted and t != OTHER), key=lambda t: (t.casefold(), t))
-        order = [t for t in dict.fromkeys(wanted) if t != OTHER] + rest + [OTHER]
+        kinds = list(KIND_SECTIONS.values())
+        rest = sorted(
+            (t for t in groups if t not in wanted and t != OTHER and t not in kinds),
+            key=lambda t: (t.casefold(), t),
+        )
+        order = [t for t in dict.fromkeys(wanted) if t != OTHER and t not in kinds] + rest + [*kinds, OTHER]
     elif group_by == "year":
         for row in rows:
             year = _year(row.get("year"))

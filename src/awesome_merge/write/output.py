@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from ..atomic import stage
 
 __all__ = ["GENERATED_MARK", "OutputError", "diff_outputs", "is_generated", "write_outputs"]
 
@@ -174,14 +175,7 @@ def write_outputs(
             if old == data:
                 continue
             previous[target] = old
-            mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
-            fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".tmp")
-            pending.append((name, Path(tmp), target))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, mode)
+            pending.append((name, stage(target, data), target))
         for _, tmp, target in pending:
             os.replace(tmp, target)
             replaced.append(target)

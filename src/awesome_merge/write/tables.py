@@ -14,12 +14,13 @@ from numbers import Integral, Real
 
 import pandas as pd
 
+from ..ids import is_http_url
+from ..preprints import is_preprint_venue
 from .markdown import clean_text
 
 __all__ = ["papers_bibtex", "papers_csv", "papers_json", "report_csv", "review_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_HTTP_RE = re.compile(r"(?i)^https?://[^/?#\s@]+")
 _LIST_COLUMNS = {"authors": ";", "topics": ";", "sources": ";", "alt_urls": None}
 
 
@@ -30,7 +31,7 @@ def _is_url_column(name: str) -> bool:
 def http_only(url: object) -> str:
     """The URL unchanged when it is absolute http(s) with a host, else "": other schemes are never emitted."""
     s = "" if _is_missing(url) else str(url).strip()
-    return s if _HTTP_RE.match(s) and not any(c in s for c in "\r\n\0") else ""
+    return s if is_http_url(s) and not any(c in s for c in "\r\n\0") else ""
 
 
 def _is_missing(value: object) -> bool:
@@ -152,7 +153,6 @@ _BIB_TABLE = str.maketrans(_BIB_ESCAPES)
 # Verbatim-ish fields (url, doi, eprint) keep their characters, but braces and backslashes would unbalance
 # or escape the field, so they are percent-encoded.
 _VERBATIM_TABLE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
-_PREPRINT_RE = re.compile(r"(?i)\b(arxiv|preprint|corr|biorxiv|medrxiv|ssrn|techrxiv|openreview)\b")
 _JOURNAL_RE = re.compile(
     r"(?i)\b(journal|transactions|trans\.|letters|magazine|review|nature|science|access|"
     r"tpami|tnnls|tkde|tmc|tpds|tifs|tdsc|jsac|jmlr|tmlr|iot-?j|pnas|plos|computing surveys|csur)\b"
@@ -198,7 +198,7 @@ def citation_key(cluster_id: str, authors: list[str], year: int | None) -> str:
 
 def _entry_type(venue: str, arxiv_id: str) -> tuple[str, str | None]:
     """BibTeX type and the field that holds the venue: preprints are @misc, journals @article."""
-    if not venue or _PREPRINT_RE.search(venue):
+    if is_preprint_venue(venue):
         return "misc", ("howpublished" if venue and not arxiv_id else None)
     if _JOURNAL_RE.search(venue):
         return "article", "journal"

@@ -1,0 +1,107 @@
+"""`review.csv`: one row per pair a curator should decide, with what they need to decide it in a minute.
+
+Each row carries both entries' pages (no need to open the sources), the strength of the evidence, and the
+`[[override]]` TOML that reverses the matcher's decision, ready to paste into `awesome-merge.toml`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from ..ids import canonical_url, is_http_url
+from ..text import title_key
+from .evidence import Doubt, title_score
+from .keys import EntryKeys
+
+REVIEW_COLUMNS = [
+    "a_source",
+    "a_line",
+    "a_title",
+    "b_source",
+    "b_line",
+    "b_title",
+    "score",
+    "reason",
+    "decision",
+    "a_url",
+    "b_url",
+    "override",
+]
+_DOUBT_ORDER = {"conflict": 0, "check": 1, "near miss": 2, "possible match": 3}
+
+
+class OverrideNames:
+    """How a curator can name one entry in an override: by a page or a title that does not also name the
+    other entry of the pair (a shared link names both, so it cannot keep them apart)."""
+
+    def __init__(self, keys: EntryKeys, urls: list[str]) -> None:
+        self.keys = keys
+        self.urls = urls
+        self.by_page: dict[str, set[int]] = defaultdict(set)
+        self.by_title: dict[str, set[int]] = defaultdict(set)
+        for i, pages in enumerate(keys.url_keys):
+            for page in pages:
+                self.by_page[page].add(i)
+        for i, key in enumerate(keys.title_keys):
+            self.by_title[key].add(i)
+
+    def _named(self, name: str) -> set[int]:
+        if is_http_url(name):
+            return self.by_page.get(canonical_url(name), set())
+        return self.by_title.get(title_key(name), set())
+
+    def name(self, i: int, other: int) -> str:
+        for candidate in (self.urls[i], self.keys.titles[i]):
+            named = self._named(candidate) if candidate else set()
+            if i in named and other not in named:
+                return candidate
+        return ""
+
+    def toml(self, a: int, b: int, decision: str) -> str:
+        """The override that reverses `decision`; a comment when no page or title tells the two apart."""
+        names = [self.name(a, b), self.name(b, a)]
+        if not all(names):
+            return "# these entries share their page and title: no override can name one without the other"
+        kind = "different" if decision == "merged" else "same"
+        quoted = ", ".join(json.dumps(n, ensure_ascii=False) for n in names)
+        return f"[[override]]\n{kind} = [{quoted}]"
+
+
+def _score(d: Doubt, keys: EntryKeys) -> float:
+    """The row's evidence strength; pairs found without a title score (a label and its paper) get how much
+    of the label the title contains."""
+    if d.score:
+        return d.score
+    a, b = keys.title_keys[d.a], keys.title_keys[d.b]
+    if not a or not b:
+        return 0.0
+    if keys.full[d.a] and keys.full[d.b]:
+        return round(title_score(a, b), 1)
+    shorter, longer = sorted((a, b), key=len)
+    return round(float(fuzz.partial_ratio(shorter, longer)), 1)
+
+
+def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) -> pd.DataFrame:
+    """Most doubtful first: conflicts, then near misses from the closest to the threshold down.
+
+    One row per pair: a pair found doubtful twice (same arXiv id and same page) is one decision.
+    """
+    source, line, title, url = (entries[c].tolist() for c in ("source", "line", "title", "url"))
+    names = OverrideNames(keys, [str(u) for u in url])
+    best: dict[tuple[int, int], tuple] = {}
+    for d in doubts:
+        a, b = sorted((d.a, d.b))
+        score = _score(d, keys)
+        rank = (_DOUBT_ORDER.get(d.reason.split(":", 1)[0], 9), -score, d.reason)
+        if (a, b) not in best or rank < best[(a, b)][0]:
+            best[(a, b)] = (rank, score, d)
+    rows = []
+    for (a, b), (rank, score, d) in best.items():
+        row = (source[a], int(line[a]), title[a], source[b], int(line[b]), title[b], score, d.reason)
+        rows.append((rank[:2], row, d.decision, url[a], url[b], names.toml(a, b, d.decision)))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return pd.DataFrame([(*r[1], *r[2:]) for r in rows], columns=REVIEW_COLUMNS)

@@ -1,0 +1,58 @@
+"""Matching and merging grow linearly with the number of entries: growth exponents over 1x, 4x and 16x."""
+
+from __future__ import annotations
+
+import random
+
+from conftest import entries_frame
+from growth import MAX_EXPONENT, memory_exponent, time_exponent
+
+from awesome_merge.config import MatchConfig
+from awesome_merge.frame import Entry
+from awesome_merge.match import match_entries
+
+_SYLLABLES = "ka lo mi ne ru sa ti vo pe da fi gu ha je ko".split()
+
+
+def _word(k: int) -> str:
+    out = ""
+    for _ in range(4):
+        k, r = divmod(k, len(_SYLLABLES))
+        out += _SYLLABLES[r]
+    return out
+
+
+def _distinct_papers(n: int) -> list[Entry]:
+    """n entries of n different papers in five lists, no identifiers: only titles to compare.
+
+    The vocabulary grows with n, as a real corpus's does; a fixed one would make every word common and
+    the blocks grow with n for a reason that is the input's, not the matcher's.
+    """
+    rng = random.Random(n)
+    words = [_word(k) for k in rng.sample(range(len(_SYLLABLES) ** 4), n)]
+    return [
+        Entry(
+            source=f"list{i % 5}.md",
+            line=i + 1,
+            title=" ".join(rng.choice(words) for _ in range(7)),
+            url=f"https://example.org/paper/{i}",
+        )
+        for i in range(n)
+    ]
+
+
+def _match(entries: object) -> object:
+    return match_entries(entries_frame(entries), MatchConfig(), ())  # type: ignore[arg-type]
+
+
+def test_matching_time_grows_linearly() -> None:
+    """Catches candidate pairs made from all pairs instead of blocking keys (or blocks that grow with the
+    corpus): comparing every title with every other is quadratic in the number of entries."""
+    exponent = time_exponent(_distinct_papers, _match, 500)
+    assert exponent < MAX_EXPONENT, exponent
+
+
+def test_matching_memory_grows_linearly() -> None:
+    """Catches a score matrix or pair list kept for all pairs: quadratic memory in the number of entries."""
+    exponent = memory_exponent(_distinct_papers, _match, 500)
+    assert exponent < MAX_EXPONENT, exponent
