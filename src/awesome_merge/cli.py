@@ -91,7 +91,8 @@ class _Options:
     "output",
     required=True,
     type=click.Path(path_type=Path),
-    help="Folder for README.md, papers.csv, dedup_report.csv, review.csv, papers.json, papers.bib.",
+    help="Folder for README.md, papers.csv, entries.csv, dedup_report.csv, review.csv, papers.json, "
+    "papers.bib, source_issues.md.",
 )
 @click.option(
     "--config",

@@ -17,7 +17,7 @@ from ..topics import heading_key
 from .issues import source_issues
 from .markdown import render_readme
 from .output import GENERATED_MARK
-from .tables import papers_bibtex, papers_csv, papers_json, report_csv, review_csv
+from .tables import entries_csv, papers_bibtex, papers_csv, papers_json, report_csv, review_csv
 
 if TYPE_CHECKING:  # only for types: writing must not import the fetcher or the pipeline
     from ..fetch import FetchOutcome
@@ -113,6 +113,7 @@ def build_files(
         "README.md": readme,
         "papers.csv": papers_csv(result.papers),
         "dedup_report.csv": report_csv(result.report),
+        "entries.csv": entries_csv(result.entries, result.report["cluster_id"].tolist()),
         "review.csv": review_csv(result.review),
         "papers.json": papers_json(result.papers),
         "papers.bib": papers_bibtex(result.papers),

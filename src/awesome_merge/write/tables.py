@@ -18,7 +18,7 @@ from ..ids import is_http_url
 from ..preprints import is_preprint_venue
 from .markdown import clean_text
 
-__all__ = ["papers_bibtex", "papers_csv", "papers_json", "report_csv", "review_csv"]
+__all__ = ["entries_csv", "papers_bibtex", "papers_csv", "papers_json", "report_csv", "review_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LIST_COLUMNS = {"authors": ";", "topics": ";", "sources": ";", "alt_urls": None}
@@ -92,6 +92,12 @@ def papers_csv(papers: pd.DataFrame) -> str:
 def report_csv(report: pd.DataFrame) -> str:
     """`dedup_report.csv`: one row per entry read, with the evidence that placed it."""
     return frame_csv(report)
+
+
+def entries_csv(entries: pd.DataFrame, cluster_ids: list[str]) -> str:
+    """`entries.csv`: the whole entries frame, one row per entry read, with the paper it joined, so a
+    notebook need not parse the lists again."""
+    return frame_csv(entries.assign(cluster_id=cluster_ids))
 
 
 def review_csv(review: pd.DataFrame) -> str:
