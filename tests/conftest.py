@@ -50,7 +50,8 @@ SPEC_REVIEW_COLUMNS = [
 
 # The files one run writes (the SPEC's list), for tests that look at an output folder.
 SPEC_OUTPUT_NAMES = (
-    "README.md", "papers.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib", "source_issues.md",
+    "README.md", "papers.csv", "entries.csv", "dedup_report.csv", "review.csv", "papers.json", "papers.bib",
+    "source_issues.md",
 )  # fmt: skip
 
 # The Markdown reader GitHub-like rendering is checked with: CommonMark, tables, raw HTML visible as tokens.

@@ -269,7 +269,7 @@ def test_read_outputs_keeps_arxiv_ids_as_text_and_years_as_integers(tmp_path: Pa
     merge([SOURCES]).write(tmp_path)
     assert pd.read_csv(tmp_path / "papers.csv")["arxiv_id"].dtype == float  # the trap it avoids
     outputs = read_outputs(tmp_path)
-    assert set(outputs) == {"papers", "dedup_report", "review"}
+    assert set(outputs) == {"papers", "entries", "dedup_report", "review"}
     papers = outputs["papers"]
     assert "2410.11540" in set(papers["arxiv_id"])
     assert str(papers["year"].dtype) == "Int64" and str(papers["arxiv_id"].dtype) == "string"
