@@ -23,6 +23,7 @@ from conftest import (
     MD,
     ROOT,
     SOURCES,
+    SPEC_OUTPUT_NAMES,
     SPEC_PAPER_COLUMNS,
     SPEC_REPORT_COLUMNS,
     SPEC_REVIEW_COLUMNS,
@@ -33,15 +34,7 @@ from markdown_it.token import Token
 
 from awesome_merge.parse import parse_file
 
-OUTPUTS = (
-    "README.md",
-    "papers.csv",
-    "dedup_report.csv",
-    "review.csv",
-    "papers.json",
-    "papers.bib",
-    "source_issues.md",
-)
+OUTPUTS = SPEC_OUTPUT_NAMES
 SKIP_MARKERS = {"<!-- awesome-merge: skip -->", "<!-- awesome-merge: end skip -->"}
 
 
