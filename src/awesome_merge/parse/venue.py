@@ -19,14 +19,13 @@ from .vocabulary import NO_VENUE_WORDS, VENUE_WORDS
 # cost time proportional to a hostile line's length for every entry on it.
 MAX_VENUE_TEXT = 300
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _MONTHS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|"
+    r"\b" + _MONTH + r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|"
     r"ember)?\.?(?=[\s,.;)]|$|\d)",
     re.I,
 )
-_MONTH_SHORT_YEAR = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+['’‘]?(\d{2})\b(?![\d.:])", re.I
-)
+_MONTH_SHORT_YEAR = re.compile(r"\b" + _MONTH + r"[a-z]*\.?\s+['’‘]?(\d{2})\b(?![\d.:])", re.I)
 # A weekday before a date (`Mon 2024`, `Fri 21 Jun`): part of the date, never of the venue. Titlecase only,
 # so an all-caps venue (`SAT 2024`) stays.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?(?=\s+\d)")
