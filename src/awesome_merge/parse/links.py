@@ -90,6 +90,7 @@ _ONE_WORK_SEGMENTS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def is_index_page(href: str) -> bool:
     """A conference, event or volume page (`.../Conferences/2016/Schedule`): it lists papers, names none."""
     path = urlsplit(href).path.strip("/")

@@ -8,6 +8,7 @@ read as titles. A table with no such column has every cell read as a container o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..frame import Entry
 from ..text import clean_section, squash
@@ -230,6 +231,43 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
     return entry
 
 
+_ROW_CACHE: dict[tuple[object, ...], Entry | None] = {}
+_ROW_CACHE_SIZE = 20_000
+
+
+def _cached_row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemContext) -> Entry | None:
+    """`_row_entry`, once per distinct row: lists repeat rows across sections, and a list's versions repeat
+    nearly all of them. A row that warned is read again each time, so every warning keeps its line."""
+    key = (
+        ctx.section,
+        ctx.kind,
+        tuple(header),
+        tuple(sorted(roles.items())),
+        tuple(
+            (*((p.kind, p.text, p.href, p.strong, p.em) for p in cell.pieces), cell.span)
+            for cell in row.children
+        ),
+    )
+    if key in _ROW_CACHE:
+        cached = _ROW_CACHE[key]
+        if cached is None:
+            return None
+        return replace(
+            cached,
+            source=ctx.source,
+            line=row.line,
+            alt_urls=list(cached.alt_urls),
+            authors=list(cached.authors),
+        )
+    warned = len(ctx.warnings)
+    entry = _row_entry(row, roles, header, ctx)
+    if len(ctx.warnings) == warned and all(p.line == 0 for c in row.children for p in c.pieces):
+        if len(_ROW_CACHE) >= _ROW_CACHE_SIZE:
+            _ROW_CACHE.clear()
+        _ROW_CACHE[key] = None if entry is None else replace(entry)
+    return entry
+
+
 def _header_from_first_row(header: list[str], rows: list[Block]) -> tuple[list[str], list[Block]]:
     """HTML tables often put their header in a plain first row of `<td>` cells: take it when it holds
     no link, only short labels, and names a role."""
@@ -280,7 +318,7 @@ def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[E
             if label:
                 ctx.section = " > ".join(p for p in (base, label) if p)
                 continue
-            entry = _row_entry(row, roles, header, ctx)
+            entry = _cached_row_entry(row, roles, header, ctx)
             if entry is not None:
                 entries.append(entry)
         ctx.section = base

@@ -156,6 +156,14 @@ def _is_year_or_id(part: str) -> bool:
 
 
 def read_citation(text: str) -> Citation:
+    """The citation `text` holds (see `_read_citation`), as a fresh record: lists repeat lines (and one
+    list's many versions repeat them all), so the reading itself is cached."""
+    found = _read_citation(text)
+    return Citation(found.title, list(found.authors), list(found.venue_texts))
+
+
+@lru_cache(maxsize=65536)
+def _read_citation(text: str) -> Citation:
     """Plain text that holds a title among other things: `Authors, Title, Venue, Year.`,
     `Title (2016), A. Author et al.`, `Title, arXiv 2024`. The title is what is left once names lead
     and venue words and years trail."""

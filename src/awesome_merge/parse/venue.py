@@ -94,6 +94,12 @@ def venue_words(text: str) -> str:
 
 
 def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[str, int | None]:
+    """See `_venue_and_year`; cached on the texts, which repeat across entries and list versions."""
+    return _venue_and_year(tuple(marked), tuple(loose))
+
+
+@lru_cache(maxsize=65536)
+def _venue_and_year(marked: tuple[str, ...], loose: tuple[str, ...]) -> tuple[str, int | None]:
     """Venue and year around an entry. `marked` text was set apart by the list (`[ICLR 2025]`,
     `*Dec 2024 NeurIPS Workshop*`, `(AAAI'24)`, a venue column); `loose` is running text
     (`- Smith et al., ICML 2023`), whose words count as a venue only when they are venue words or an
