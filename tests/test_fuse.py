@@ -36,8 +36,16 @@ def feddat_entries() -> list[Entry]:
 
 
 def fused(entries: list[Entry], cluster_ids: list[str] | None = None) -> pd.DataFrame:
+    """Fuse as the pipeline does, with each cluster's identifiers as matching reports them: the smallest
+    arXiv id and DOI its entries give."""
     ids = cluster_ids if cluster_ids is not None else ["arxiv:2308.12305"] * len(entries)
-    return fuse(entries_frame(entries), ids, BUNDLED_TOPICS)
+    identifiers: dict[str, tuple[str, str]] = {}
+    for cid in set(ids):
+        members = [e for e, c in zip(entries, ids, strict=True) if c == cid]
+        arxiv = min((e.arxiv_id for e in members if e.arxiv_id), default="")
+        doi = min((e.doi.lower() for e in members if e.doi), default="")
+        identifiers[cid] = (arxiv, doi)
+    return fuse(entries_frame(entries), ids, BUNDLED_TOPICS, identifiers=identifiers)
 
 
 def one(entries: list[Entry], cluster_id: str = "arxiv:2308.12305") -> pd.Series:

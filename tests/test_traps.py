@@ -255,7 +255,9 @@ def test_a_paper_links_its_undisputed_page_before_a_disputed_one():
         e(1, BETA, "https://arxiv.org/abs/2101.00001", source="b.md"),
     ]
     m = run(*entries)
-    papers = fuse(entries_frame(entries), m.cluster_ids, HeadingTopics([]), m.disputes)
+    papers = fuse(
+        entries_frame(entries), m.cluster_ids, HeadingTopics([]), m.disputes, identifiers=m.identifiers
+    )
     alpha = papers[papers.title == ALPHA].iloc[0]
     assert alpha.url == "https://example.org/alpha"
     assert alpha.doubt.startswith("link also used for “" + BETA)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -204,6 +204,7 @@ class _FuseInput:
     disputes: dict[int, list[int]]
     lines: list[int]
     conflicts: dict[int, list[int]]
+    identifiers: Mapping[str, tuple[str, str]]
 
 
 def _page_keys(data: _FuseInput, i: int) -> set[str]:
@@ -254,10 +255,8 @@ def _doubt(data: _FuseInput, cid: str, m: list[int]) -> tuple[str, frozenset[str
 
 def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
     cols = data.cols
-    arxiv_id = cid.split(":", 1)[1].split("~")[0] if cid.startswith("arxiv:") else ""
-    if cid.startswith("doi:"):
-        doi = cid.split(":", 1)[1].split("~")[0]
-    else:
+    arxiv_id, doi = data.identifiers.get(cid, ("", ""))
+    if arxiv_id or not doi:  # beside an arXiv id, the DOI most of the cluster's entries give
         doi = _most_common(cols["doi"][i] for i in m)
     urls = [u for i in m for u in [cols["url"][i], *cols["alt_urls"][i].split(ALT_URL_SEP)] if u]
     doubt, disputed = _doubt(data, cid, m)
@@ -293,16 +292,20 @@ def fuse(
     taxonomy: Topics,
     disputes: dict[int, list[int]] | None = None,
     conflicts: dict[int, list[int]] | None = None,
+    identifiers: Mapping[str, tuple[str, str]] | None = None,
 ) -> pd.DataFrame:
     """Papers sorted by cluster id; one row per cluster. From matching, per entry: `disputes`, the entries
-    that are another paper but share its link; `conflicts`, those its title matches under another id."""
+    that are another paper but share its link; `conflicts`, those its title matches under another id; per
+    cluster, `identifiers`: the arXiv id and DOI it holds."""
     by_cluster: dict[str, list[int]] = {}
     for index, cid in enumerate(cluster_ids):
         by_cluster.setdefault(cid, []).append(index)
     cols = {c: entries[c].astype(str).tolist() for c in _FUSED_COLUMNS}
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
     lines = entries["line"].tolist()
-    data = _FuseInput(cols, years, taxonomy, list(cluster_ids), disputes or {}, lines, conflicts or {})
+    data = _FuseInput(
+        cols, years, taxonomy, list(cluster_ids), disputes or {}, lines, conflicts or {}, identifiers or {}
+    )
     rows = [_record(data, cid, by_cluster[cid]) for cid in sorted(by_cluster)]
     papers = pd.DataFrame(rows, columns=PAPER_COLUMNS)
     dtypes = {c: "string" for c in PAPER_COLUMNS}

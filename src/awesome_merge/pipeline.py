@@ -236,7 +236,9 @@ def merge(
 
     stage = time.perf_counter()
     topics = topic_rules(config.topics, entries["section"].tolist())
-    papers = fuse(entries, matching.cluster_ids, topics, matching.disputes, matching.conflicts)
+    papers = fuse(
+        entries, matching.cluster_ids, topics, matching.disputes, matching.conflicts, matching.identifiers
+    )
     timings["fuse"] = time.perf_counter() - stage
     infos = []
     for p in parsed:

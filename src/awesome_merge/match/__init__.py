@@ -6,6 +6,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -18,7 +19,7 @@ from .evidence import Edge, identifier_evidence, label_suggestions, title_eviden
 from .keys import PAPER_KIND, EntryKeys, entry_keys
 from .review import REVIEW_COLUMNS, review_frame
 
-__all__ = ["REPORT_COLUMNS", "REVIEW_COLUMNS", "Matching", "match_entries"]
+__all__ = ["REPORT_COLUMNS", "REVIEW_COLUMNS", "ClusterIdentifiers", "Matching", "match_entries"]
 
 REPORT_COLUMNS = [
     "cluster_id",
@@ -36,6 +37,11 @@ REPORT_COLUMNS = [
 ]
 
 
+class ClusterIdentifiers(NamedTuple):
+    arxiv_id: str
+    doi: str
+
+
 @dataclass
 class Matching:
     """`cluster_ids` is aligned with the entries frame; `report` and `review` are ready to write."""
@@ -49,6 +55,8 @@ class Matching:
     overrides_applied: int = 0
     # Per entry, the entries its title or page matches but whose identifier differs (kept apart).
     conflicts: dict[int, list[int]] = field(default_factory=dict)
+    # Per cluster id, the arXiv id and DOI the cluster holds ("" when none): fusing reads them here.
+    identifiers: dict[str, ClusterIdentifiers] = field(default_factory=dict)
 
 
 class _EntryAttributes:
@@ -186,7 +194,13 @@ def match_entries(
             conflicts[doubt.a].append(doubt.b)
             conflicts[doubt.b].append(doubt.a)
     cluster_ids = [cluster_of_root[r] for r in roots]
-    return Matching(cluster_ids, report, review, problems, disputes, applied, dict(conflicts))
+    identifiers = {
+        cluster_of_root[root]: ClusterIdentifiers(
+            min(uf.attrs(root).get("arxiv") or [""]), min(uf.attrs(root).get("doi") or [""])
+        )
+        for root in members_by_root
+    }
+    return Matching(cluster_ids, report, review, problems, disputes, applied, dict(conflicts), identifiers)
 
 
 def _unique_ids(
