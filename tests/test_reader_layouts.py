@@ -528,3 +528,8 @@ def test_a_refused_link_in_a_table_warns_even_when_the_table_has_no_other_link()
         "| Title | Link |\n|---|---|\n| Good study title | [pdf](javascript:alert(1)) |\n", "t.md"
     )
     assert [(w.line, w.message) for w in warnings] == [(3, "dropped a link that is not http(s): javascript:")]
+
+
+def test_a_label_on_an_entrys_own_line_does_not_hide_it():
+    (entry,) = read("## Data\n- Dataset: [PebbleNet](http://pebbles.example.org)\n")
+    assert (entry.title, entry.url, entry.kind) == ("PebbleNet", "http://pebbles.example.org", "dataset")

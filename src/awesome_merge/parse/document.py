@@ -351,7 +351,7 @@ class _Walker:
                 continue
             if _ATTRIBUTE.match(text):
                 continue
-            drafts = read_entries(child.pieces, child.line, self.ctx)
+            drafts = read_entries(child.pieces, child.line, self.ctx, nested=True)
             papers = [d for d in drafts if d.url and d.title and len(d.title.split()) >= 4]
             if papers:
                 self.read_list([child])

@@ -59,9 +59,10 @@ _LINE_LABEL = re.compile(r"^\W*([^\W\d][\w /&+-]{0,30}?)\s*[:：]\s*\W*$")
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
 
 
-def _labelled_roles(line: list[Piece]) -> list[str]:
+def _labelled_roles(line: list[Piece], *, head: bool = False) -> list[str]:
     """Each piece's role; on a `Label: [link]` line the label says what the links are (`Code:`,
-    `Paper:`, `Environment:`), whatever their own text."""
+    `Paper:`, `Environment:`), whatever their own text. On an entry's own line (`head`) only a code label
+    counts: `Dataset: [ImageNet](url)` is the dataset itself."""
     roles = [classify(p) if p.kind in ("link", "image") else "" for p in line]
     first = next((i for i, r in enumerate(roles) if r), len(line))
     label = _LINE_LABEL.match(strip_symbols(_text(line[:first]))) if 0 < first < len(line) else None
@@ -70,7 +71,7 @@ def _labelled_roles(line: list[Piece]) -> list[str]:
     name = label.group(1).strip()
     if L.is_code_label(name):
         return ["code" if r in ("title", "alt", "address", "extra") else r for r in roles]
-    if L.is_alt_label(name) or re.search(r"\b(?:paper|pdf|arxiv|link)\b", name, re.I):
+    if head or L.is_alt_label(name) or re.search(r"\b(?:paper|pdf|arxiv|link)\b", name, re.I):
         return roles  # `Paper:`, `English paper link:`: the link is the work itself
     # `Environment: [D4RL](url)`: material about the entry; a long titled link still names a work
     return [
@@ -250,10 +251,10 @@ def _authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
     return []
 
 
-def _head(pieces: list[Piece], split: bool) -> list[_Draft]:
+def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft]:
     """The entries one line names, by the title rules in `title.py`; links fill their roles."""
     outer, starts = _outer(pieces)
-    roles = _labelled_roles(pieces)
+    roles = _labelled_roles(pieces, head=not nested)
     first_link = next((i for i, r in enumerate(roles) if r and r != "nav"), len(pieces))
     first_role_link = next(
         (i for i, r in enumerate(roles) if r in ("alt", "address", "code", "extra", "venue", "unsafe")),
@@ -455,8 +456,11 @@ def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool
     return True
 
 
-def read_entries(pieces: list[Piece], line: int, ctx: ItemContext, *, split: bool = False) -> list[_Draft]:
-    """The entries in one container. With `split`, every titled link starts a new entry (table cells)."""
+def read_entries(
+    pieces: list[Piece], line: int, ctx: ItemContext, *, split: bool = False, nested: bool = False
+) -> list[_Draft]:
+    """The entries in one container. With `split`, every titled link starts a new entry (table cells);
+    `nested` lines sit under an entry, so a `Label:` before their links says what the links are."""
     for piece in pieces:
         if piece.kind == "text" and "](" in piece.text:
             warn_refused_schemes(piece.text, piece.line or line, ctx)
@@ -467,7 +471,7 @@ def read_entries(pieces: list[Piece], line: int, ctx: ItemContext, *, split: boo
     for pieces_of_line in split_lines(with_bare_links(pieces)):
         if drafts and _attribute(drafts[-1], pieces_of_line, split=split):
             continue
-        found = _head(pieces_of_line, split)
+        found = _head(pieces_of_line, split, nested)
         if not found or not (found[0].title or found[0].url):
             before.append(pieces_of_line)
             continue
