@@ -96,17 +96,18 @@ def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
 Containers = tuple[list[tuple[list[str], list[Block]]], list[Block], list[Block]]
 # Elements that hold one entry when they hold no table, list or other block: `<p>` per paper, a `<div>`.
 _BLOCKS = ("p", "div", "center", "blockquote", "section", "article", "figure", "details", "span")
+_OUTER = frozenset({"table", "li", *_BLOCKS})  # a block inside one of these belongs to it
+_CONTAINERS = frozenset({"table", "ul", "ol", "li"})
 
 
 def _leaf_blocks(soup: BeautifulSoup, first_line: int) -> list[Block]:
     """Block elements outside tables and lists with a link and no block inside: one container each."""
     blocks: list[Block] = []
     for node in soup.find_all(_BLOCKS):
-        if node.find_parent(["table", "li", *_BLOCKS]) is not None:
+        if any(parent.name in _OUTER for parent in node.parents):
             continue
-        if node.find(["table", "ul", "ol", "li"]) is not None:
-            continue
-        if node.find("a", href=True) is None:
+        inner = {tag.name for tag in node.descendants if isinstance(tag, Tag)}
+        if inner & _CONTAINERS or "a" not in inner or node.find("a", href=True) is None:
             continue
         blocks.append(Block(_line(node, first_line), element_pieces(node, first_line)))
     return blocks

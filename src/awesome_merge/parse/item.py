@@ -65,7 +65,8 @@ def _labelled_roles(line: list[Piece], *, head: bool = False) -> list[str]:
     counts: `Dataset: [ImageNet](url)` is the dataset itself."""
     roles = [classify(p) if p.kind in ("link", "image") else "" for p in line]
     first = next((i for i, r in enumerate(roles) if r), len(line))
-    label = _LINE_LABEL.match(strip_symbols(_text(line[:first]))) if 0 < first < len(line) else None
+    prefix = _text(line[:first]) if 0 < first < len(line) else ""
+    label = _LINE_LABEL.match(strip_symbols(prefix)) if prefix.rstrip().endswith((":", "：")) else None
     if not label:
         return roles
     name = label.group(1).strip()
@@ -127,9 +128,14 @@ class _Draft:
 
 
 def classify(piece: Piece) -> str:
-    """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, title."""
-    href, text = piece.href.strip(), squash(piece.text)
-    if piece.kind == "image":  # a badge: of a repository it is code, on a paper's link that paper
+    """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, address, title."""
+    return _classify(piece.kind, piece.text, piece.href)
+
+
+@lru_cache(maxsize=65536)
+def _classify(kind: str, text: str, href: str) -> str:
+    href, text = href.strip(), squash(text)
+    if kind == "image":  # a badge: of a repository it is code, on a paper's link that paper
         if L.is_badge_or_repository(href):
             return "code"
         return (

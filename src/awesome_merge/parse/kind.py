@@ -15,6 +15,8 @@ from . import links as L
 from .vocabulary import BENCHMARK_TITLE, DATASET_TITLE, KIND_FILLER, KIND_NOUNS, NOT_ENTRY_SECTION, TOOL_TITLE
 
 _SECTION_SPLIT = " > "
+_TOOL_HINTS = ("librar", "toolkit", "toolbox", "package", "software")
+_DATA_HINTS = ("data", "corpus")
 
 
 def _noun_kind(word: str) -> str:
@@ -59,14 +61,15 @@ def holds_no_entries(section: str) -> bool:
 
 def entry_kind(title: str, url: str, section: str, stated: str = "", *, docs: bool = False) -> str:
     """The entry's kind from its title, the kind its table or heading states, its section, its link."""
-    if BENCHMARK_TITLE.search(title):
+    lowered = title.lower()  # the word tests first: most titles name no kind, and the patterns cost
+    if "bench" in lowered and BENCHMARK_TITLE.search(title):
         return "benchmark"
-    if TOOL_TITLE.search(title) or docs:
+    if docs or (any(w in lowered for w in _TOOL_HINTS) and TOOL_TITLE.search(title)):
         return "tool"
     if stated:
         return stated
     by_section = section_kind(section)
-    if DATASET_TITLE.search(title) and by_section != "tool":
+    if by_section != "tool" and any(w in lowered for w in _DATA_HINTS) and DATASET_TITLE.search(title):
         return "dataset"
     if by_section:
         return by_section
