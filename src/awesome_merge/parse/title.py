@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..text import clean_title, squash
 from . import links as L
 from .authors import _name_ok, looks_like_authors, parse_authors
-from .venue import is_venue_label, year_of
+from .venue import is_venue_label
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
@@ -267,11 +267,3 @@ def _title_case(text: str) -> bool:
 _SMALL_WORDS = frozenset(
     "a an the of on for in with to via by from and or at as is are into over under".split()
 )
-
-
-def year_in(texts: list[str]) -> int | None:
-    for text in texts:
-        found = year_of(text)
-        if found:
-            return found
-    return None
