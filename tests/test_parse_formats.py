@@ -37,7 +37,7 @@ def test_bullets_with_nested_author_dataset_and_code_lines():
     assert fwd.code_url == "https://github.com/UbiquitousLearning/FwdLLM"
     assert fwd.section == "Published Papers > 2024"
     flex = by_title(entries, "Heterogeneous Language Tasks")
-    assert flex.arxiv_id == "2402.11505" and flex.venue == "NeurIPS" and flex.year == 2024
+    assert flex.arxiv_id == "2402.11505" and flex.venue == "NEURIPS" and flex.year == 2024
     assert flex.authors == ["Jiamu Bai", "Daoyuan Chen"]
 
 

@@ -125,7 +125,7 @@ def test_citation_bullet_authors_title_venue_year():
     )
     assert entry.title == "Learning Compact Codes for Tracking"
     assert entry.authors == ["N Wu", "DY Yee"]
-    assert (entry.venue, entry.year) == ("NeurIPS", 2013)
+    assert (entry.venue, entry.year) == ("NIPS", 2013)  # as the list writes it
 
 
 def test_table_read_by_its_header_title_column_not_first():

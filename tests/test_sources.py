@@ -121,7 +121,7 @@ SPOT_CHECKS = [
         53,
         "Federated Fine-tuning of Large Language Models under",
         "2402.11505",
-        "NeurIPS",
+        "NEURIPS",  # entries keep the venue as the list writes it; papers.csv spells it NeurIPS
         2024,
         "https://github.com/alibaba/FederatedScope/tree/FlexLoRA",  # the code link as the list gives it
     ),
@@ -148,7 +148,7 @@ SPOT_CHECKS = [
         307,
         "Federated Large Language Models: Current",
         "2409.15723",
-        "arXiv",
+        "Arxiv",  # as written: `[Arxiv 2024]`
         2024,
         "",
     ),

@@ -279,7 +279,11 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
             draft.authors = parse_authors(before)
         # `"Title", TASLP, 2012. (_note_)`: the venue runs to the end of the sentence
         draft.marked.append(
-            re.split(r"\s\((?!\s*(?:19|20)\d\d)|\s\[|(?<=\d)\.\s", after.split("\x00")[0], maxsplit=1)[0]
+            re.split(
+                r"\s\((?!\s*(?:19|20)\d\d|[A-Z][\w&-]*\))|\s\[|(?<=\d)\.\s",
+                after.split("\x00")[0],
+                maxsplit=1,
+            )[0]
         )
     else:
         title_index = next((i for i, r in enumerate(roles) if r == "title"), -1)

@@ -50,7 +50,6 @@ _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
 _LOOSE_VENUE_TEXT = 120
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
-_CANONICAL = {"neurips": "NeurIPS", "nips": "NeurIPS", "arxiv": "arXiv", "openreview": "OpenReview"}
 
 
 @lru_cache(maxsize=65536)
@@ -90,7 +89,7 @@ def venue_words(text: str) -> str:
         rest = squash(rest.rstrip(_STRIP + ".").replace(" .", " "))
     if rest.lower() in NO_VENUE_WORDS or not any(c.isalpha() for c in rest):
         return ""
-    return _CANONICAL.get(rest.lower(), rest)
+    return rest  # as the list writes it; `venues.canonical_venue` spells it one way when papers are fused
 
 
 def venue_and_year(marked: Sequence[str], loose: Sequence[str] = ()) -> tuple[str, int | None]:
