@@ -533,3 +533,28 @@ def test_a_refused_link_in_a_table_warns_even_when_the_table_has_no_other_link()
 def test_a_label_on_an_entrys_own_line_does_not_hide_it():
     (entry,) = read("## Data\n- Dataset: [PebbleNet](http://pebbles.example.org)\n")
     assert (entry.title, entry.url, entry.kind) == ("PebbleNet", "http://pebbles.example.org", "dataset")
+
+
+def test_a_nested_citation_of_the_same_title_fills_authors_and_venue():
+    (entry,) = read(
+        """\
+        * Multiple Pebble Recognition with Attention [[Paper]](http://arxiv.org/pdf/1412.07755.pdf)
+          * Ann Lee, Bo Chan, Multiple Pebble Recognition with Attention, ICLR, 2015.
+        """
+    )
+    assert (entry.authors, entry.venue, entry.year) == (["Ann Lee", "Bo Chan"], "ICLR", 2015)
+
+
+def test_a_title_with_an_empty_link_in_a_table_is_still_the_title():
+    (entry,) = read(
+        """\
+        | Title & Authors | Intro |
+        |:---|:---|
+        | [![Star](https://img.shields.io/github/stars/o/ipt.svg?style=social)](https://github.com/o/ipt) <br> [**Pre-Trained Pebble Transformer**]() <br> *Ann Lee and Bo Chan* | text |
+        """
+    )
+    assert (entry.title, entry.url, entry.code_url) == (
+        "Pre-Trained Pebble Transformer",
+        "",
+        "https://github.com/o/ipt",
+    )

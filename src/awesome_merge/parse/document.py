@@ -9,7 +9,7 @@ from markdown_it.token import Token
 
 from ..diagnostics import Diagnostic
 from ..frame import Entry
-from ..text import clean_section, squash
+from ..text import clean_section, squash, title_key
 from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .html import html_containers
@@ -334,6 +334,12 @@ class _Walker:
                 entry.authors = entry.authors or parse_authors(text)
                 continue
             title, authors, venue_texts = citation_title(child.pieces)
+            if title and title_key(title) == title_key(entry.title):  # the nested line cites the entry
+                venue, year = venue_and_year(venue_texts, [])
+                entry.authors = entry.authors or authors
+                entry.venue = venue if venue and entry.venue in ("", "arXiv") else entry.venue
+                entry.year = year or entry.year
+                continue
             if title and adopt_citation(entry.title):
                 entry.title, entry.authors = title, authors or entry.authors
                 venue, year = venue_and_year(venue_texts, [])

@@ -141,6 +141,8 @@ def _classify(kind: str, text: str, href: str) -> str:
         return (
             "alt" if not L.is_navigation(href) and not L.is_unsafe(href) and L.is_paper_url(href) else "nav"
         )
+    if not href and is_title_like(text) and len(text.split()) >= 2:
+        return "title"  # `[**Title**]()`: the list names the work but has no link for it yet
     if L.is_navigation(href):
         return "nav"
     if L.is_unsafe(href):
