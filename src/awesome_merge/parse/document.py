@@ -19,6 +19,8 @@ from .item import (
     build_entry,
     citation_title,
     classify,
+    field_of,
+    label_value,
     lost_entry_message,
     read_entries,
     titled,
@@ -42,30 +44,23 @@ _SKIP_END = re.compile(r"<!--\s*awesome-merge:\s*end skip\s*-->")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
-_ATTRIBUTE = re.compile(r"^\W*(datasets?|models?|tasks?|keywords?|tags?|slides?|notes?)\W*:", re.I)
-_VENUE_ATTRIBUTE = re.compile(r"^\W*(venue|conference|journal|publisher|published(?: in)?)\W*:\s*", re.I)
-_AUTHOR_ATTRIBUTE = re.compile(r"^\W*authors?\W*:", re.I)
 
 
 # A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
 _Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
 
 
-_FIELD_LABEL = re.compile(r"^\W*[^\W\d][\w ./&-]{0,30}?\s*[:：]")
-
-
 def _fields_only(children: list[Block]) -> bool:
     """Nested lines that are all `Label: value` fields or bare role links, never a titled work."""
     for child in children:
-        if child.children and not _FIELD_LABEL.match(plain_text(child.pieces)):
+        if child.children and label_value(plain_text(child.pieces)) is None:
             return False  # a field's value may run on in nested lines (`Highlights:` and its points)
         text = plain_text([p for p in child.pieces if p.kind == "text"]).strip()
         linked = any(p.kind == "link" for p in child.pieces)
         if any(p.kind == "link" and classify(p) == "title" for p in child.pieces):
             return False
-        label = _FIELD_LABEL.match(text)
-        value = text[label.end() :] if label else text
-        if not (label or len(text.split()) <= 3) or (linked and len(value.split()) > 3):
+        value = label_value(text)
+        if (value is None and len(text.split()) > 3) or (linked and len((value or text).split()) > 3):
             return False  # a nested line with its own title text and link is an entry, not a field
     return any(p.kind == "link" for child in children for p in child.pieces)
 
@@ -330,8 +325,16 @@ class _Walker:
         """Nested lines under an entry: authors, code, versions, venue; a nested paper is an entry itself."""
         for child in children:
             text = squash(plain_text(child.pieces))
-            if _AUTHOR_ATTRIBUTE.match(text):
-                entry.authors = entry.authors or parse_authors(text)
+            field = field_of(text)
+            if field:  # `Authors: ...`, `Venue: ...`, `Year: ...`, `Datasets: ...`
+                name, value = field
+                if name == "authors":
+                    entry.authors = entry.authors or parse_authors(value)
+                elif name in ("venue", "year"):
+                    venue, year = venue_and_year([value])
+                    if name == "venue" and venue and entry.venue in ("", "arXiv"):
+                        entry.venue = venue
+                    entry.year = year or entry.year
                 continue
             title, authors, venue_texts = citation_title(child.pieces)
             if title and title_key(title) == title_key(entry.title):  # the nested line cites the entry
@@ -350,12 +353,6 @@ class _Walker:
                 continue
             if not links(child.pieces) and not entry.authors and looks_like_authors(text):
                 entry.authors = parse_authors(text)
-                continue
-            if _VENUE_ATTRIBUTE.match(text) and entry.venue in ("", "arXiv"):
-                venue, year = venue_and_year([_VENUE_ATTRIBUTE.sub("", text)])
-                entry.venue, entry.year = venue or entry.venue, year or entry.year
-                continue
-            if _ATTRIBUTE.match(text):
                 continue
             drafts = read_entries(child.pieces, child.line, self.ctx, nested=True)
             papers = [d for d in drafts if d.url and d.title and len(d.title.split()) >= 4]

@@ -39,11 +39,11 @@ _BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>\"'\]\[)]+", re.I)
 _URL_LABEL = re.compile(r"([^\W\d][\w ./&+-]{0,24}?)\s*[:：]?\s*$")
 _ATTRIBUTE = re.compile(r"^\W*([^\W\d][\w /&-]{0,24}?)\s*[:：]\s*(.*)$", re.S)
 _VENUE_KEYS = re.compile(
-    r"^(?:venue|conference|conf|journal|published(?: in| at)?|publication|booktitle)$", re.I
+    r"^(?:venue|conference|conf|journal|publisher|published(?: in| at)?|publication|booktitle)$", re.I
 )
 _AUTHOR_KEYS = re.compile(r"^(?:authors?|by|speakers?|presenters?|first author)$", re.I)
 _DESCRIPTION_KEYS = re.compile(
-    r"^(?:topic|topics|session|tags?|keywords?|tasks?|datasets?|models?|notes?|summary|tl;?dr|abstract|"
+    r"^(?:topic|topics|session|tags?|keywords?|tasks?|datasets?|models?|notes?|slides?|summary|tl;?dr|abstract|"
     r"affiliations?|institutions?|labs?|highlights?|description|intro|introduction|comments?|status|"
     r"stars?|citations?|license|language)$",
     re.I,
@@ -57,6 +57,30 @@ _FIELD_SPLIT = re.compile(r"\s[·•|]\s|\s[-–—]\s")
 _LINE_LABEL = re.compile(r"^\W*([^\W\d][\w /&+-]{0,30}?)\s*[:：]\s*\W*$")
 
 _identifiers = lru_cache(maxsize=65536)(identifiers_from_url)
+
+
+_FIELDS = (
+    ("venue", _VENUE_KEYS),
+    ("year", _YEAR_KEYS),
+    ("authors", _AUTHOR_KEYS),
+    ("description", _DESCRIPTION_KEYS),
+)
+
+
+def label_value(text: str) -> str | None:
+    """The value of a `Label: value` line, or None when the line has no label."""
+    key = _ATTRIBUTE.match(text)
+    return key.group(2).strip() if key else None
+
+
+def field_of(text: str) -> tuple[str, str] | None:
+    """A `Label: value` line the reader knows: ("venue" | "year" | "authors" | "description", value).
+    One vocabulary for a container's later lines and for the nested lines under a list item."""
+    key = _ATTRIBUTE.match(text)
+    if not key:
+        return None
+    label, value = key.group(1).strip(), key.group(2).strip()
+    return next(((name, value) for name, pattern in _FIELDS if pattern.match(label)), None)
 
 
 def _labelled_roles(line: list[Piece], *, head: bool = False) -> list[str]:
@@ -418,17 +442,14 @@ def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool
         return False
     # `<br>:thumbsup:[Summary](url)`: a short link on a later line is material about the entry above
     roles = ["extra" if r == "title" else r for r in roles]
-    key = _ATTRIBUTE.match(text)
-    if key and not any(r for r in roles):
-        name, value = key.group(1).strip(), key.group(2).strip()
-        if _VENUE_KEYS.match(name) or _YEAR_KEYS.match(name):
+    field = field_of(text) if not any(r for r in roles) else None
+    if field:
+        name, value = field
+        if name in ("venue", "year"):
             draft.marked.insert(0, value)
-            return True
-        if _AUTHOR_KEYS.match(name):
+        elif name == "authors":
             draft.authors = draft.authors or parse_authors(value)
-            return True
-        if _DESCRIPTION_KEYS.match(name):
-            return True
+        return True
     for piece, role in zip(line, roles, strict=True):
         href = piece.href.strip()
         if role == "code":
