@@ -302,3 +302,28 @@ def test_forty_versions_of_one_list_form_one_cluster_each(n):
     assert len(set(m.cluster_ids)) == 2
     assert isinstance(m.report, pd.DataFrame) and len(m.report) == 2 * n
 
+
+
+def test_a_table_misread_into_one_repeated_title_gives_one_paper_per_row():
+    """Thirty rows given one title by a misread table, four of them with arXiv ids: thirty papers."""
+    title = "Benchmark Suite for Evaluating Large Vision Language Models in the Wild"
+    rows = []
+    for n in range(30):
+        url = f"https://arxiv.org/abs/2401.{10000 + n:05d}" if n < 4 else f"https://example.org/data/set{n}"
+        rows.append(e(n + 1, title, url, source="tables.md"))
+    m = run(*rows)
+    assert len(set(m.cluster_ids)) == 30
+
+
+def test_a_title_repeated_with_different_links_is_no_title_evidence_but_a_single_use_still_is():
+    m = run(
+        e(1, LONG_A, "https://example.org/one", source="a.md"),
+        e(2, LONG_A, "https://example.org/two", source="a.md"),
+        e(3, LONG_A, "https://example.org/three", source="a.md"),
+        e(4, LONG_A, "https://example.org/three", source="b.md"),
+        e(5, LONG_A, "https://example.org/four", source="c.md"),
+        e(6, LONG_A, "https://example.org/five", source="d.md"),
+    )
+    assert not same(m, 0, 1) and not same(m, 1, 2) and not same(m, 0, 4)
+    assert same(m, 2, 3)  # the shared page still joins
+    assert same(m, 4, 5)  # two other lists each giving the title once still match by title

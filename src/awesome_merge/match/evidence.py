@@ -341,12 +341,14 @@ TitleGroups = dict[tuple[str, str], list[int]]  # (kind, title key) -> entries
 ANY_KIND = "*"
 
 
-def _subtitle_edges(keys: EntryKeys, titles: list[str], by_key: TitleGroups) -> list[Edge]:
+def _subtitle_edges(
+    keys: EntryKeys, titles: list[str], by_key: TitleGroups, repeated: set[int]
+) -> list[Edge]:
     """`Title: Subtitle` listed elsewhere as just `Title` (or just the subtitle)."""
     edges = []
     first_of: dict[str, int] = {}
     for index, title in enumerate(titles):
-        if keys.full[index]:
+        if keys.full[index] and index not in repeated:
             first_of.setdefault(title, index)  # entries with one title are joined already
     for title, index in first_of.items():
         segments = _SEGMENT.split(title)
@@ -425,10 +427,37 @@ def _retitled(a: str, b: str, ea: int, eb: int, score: float, keys: EntryKeys) -
     return ""
 
 
-def _searchable(keys: EntryKeys) -> TitleGroups:
+# A title one list gives to this many entries with different links is a misread or a shared heading.
+REPEATED_TITLE = 3
+
+
+def repeated_titles(keys: EntryKeys) -> set[int]:
+    """Entries whose list gives their title to `REPEATED_TITLE` or more entries with different links.
+
+    Such a title names no one paper (a table read into one repeated cell, a column label), so it is no
+    title evidence, as a generic label is none; identifiers and pages still join those entries.
+    """
+    links: dict[tuple[str, str], set[str]] = defaultdict(set)
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, key in enumerate(keys.title_keys):
+        if key:
+            group = (keys.sources[index], key)
+            members[group].append(index)
+            links[group].add(keys.url_keys[index][0] if keys.url_keys[index] else "")
+    return {
+        i
+        for group, found in members.items()
+        if len(found) >= REPEATED_TITLE and len(links[group]) >= REPEATED_TITLE
+        for i in found
+    }
+
+
+def _searchable(keys: EntryKeys, repeated: set[int]) -> TitleGroups:
     """Titles worth comparing: full titles, and labels of a few words that may be a retitled paper's name."""
     by_key: TitleGroups = defaultdict(list)
     for index, key in enumerate(keys.title_keys):
+        if index in repeated:
+            continue
         kind = keys.families[index]
         if keys.full[index]:  # a full title names one work whatever heading a list files it under
             by_key[(ANY_KIND, key)].append(index)
@@ -447,7 +476,8 @@ def title_evidence(
     when they look like one paper retitled (one title inside the other, one first author, one year and
     most words): nothing else would tell a curator about them.
     """
-    searchable = _searchable(keys)
+    repeated = repeated_titles(keys)
+    searchable = _searchable(keys, repeated)
     # A dataset's or benchmark's name is short by nature: the same name is the same one.
     by_key = {
         k: members
@@ -455,7 +485,7 @@ def title_evidence(
         if k[0] == ANY_KIND or (k[0] != PAPER_KIND and not is_generic_label(keys.titles[members[0]]))
     }
     edges = [Edge(members[0], m, "title", 100.0) for members in by_key.values() for m in members[1:]]
-    edges.extend(_subtitle_edges(keys, titles, by_key))
+    edges.extend(_subtitle_edges(keys, titles, by_key, repeated))
     distinct = sorted(searchable)
     texts = [key for _, key in distinct]
     blocks: dict[str, list[int]] = defaultdict(list)
