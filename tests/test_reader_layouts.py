@@ -270,6 +270,28 @@ def test_kinds_from_headings_titles_and_links():
     assert heading_kind("Video Captioning") == ""
 
 
+def test_singular_topic_words_in_headings_are_topics_not_tool_shelves():
+    entries = read(
+        """\
+        ## Video
+        - [Pebble Tracking Across Frames](https://arxiv.org/abs/2301.00011)
+        ## Heterogeneous Resource
+        ### Split Learning
+        - [Splitting Pebble Models Between Devices](https://arxiv.org/abs/2301.00012)
+        ## Videos
+        - [Pebble Talk at a Workshop](https://example.org/talks/pebble)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Pebble Tracking Across Frames",
+        "Splitting Pebble Models Between Devices",
+        "Pebble Talk at a Workshop",
+    ]
+    assert [e.kind for e in entries] == ["paper", "paper", "tool"]
+    assert heading_kind("Federated Framework") == ""
+    assert heading_kind("Frameworks") == "tool"
+
+
 def test_navigation_people_and_other_lists_are_not_entries():
     entries = read(
         """\

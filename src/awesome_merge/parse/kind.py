@@ -12,7 +12,15 @@ from functools import lru_cache
 
 from ..text import clean_section
 from . import links as L
-from .vocabulary import BENCHMARK_TITLE, DATASET_TITLE, KIND_FILLER, KIND_NOUNS, NOT_ENTRY_SECTION, TOOL_TITLE
+from .vocabulary import (
+    BENCHMARK_TITLE,
+    DATASET_TITLE,
+    KIND_FILLER,
+    KIND_NOUNS,
+    NOT_ENTRY_SECTION,
+    TOOL_TITLE,
+    TOPIC_KIND_NOUNS,
+)
 
 _SECTION_SPLIT = " > "
 _TOOL_HINTS = ("librar", "toolkit", "toolbox", "package", "software")
@@ -20,7 +28,10 @@ _DATA_HINTS = ("data", "corpus")
 
 
 def _noun_kind(word: str) -> str:
+    """A heading's last word's kind; a topic word (`Video`) only in the plural names a shelf (`Videos`)."""
     word = word.lower()
+    if word in TOPIC_KIND_NOUNS:
+        return ""
     return KIND_NOUNS.get(word) or KIND_NOUNS.get(word[:-1] if word.endswith("s") else word, "")
 
 

@@ -91,6 +91,9 @@ KIND_NOUNS: dict[str, str] = {
         ("paper", "book", "survey", "review", "publication", "article", "thesis", "theses"), "paper"
     ),
 }
+# Kind nouns that, in the singular, name a research topic (`Video`, `Heterogeneous Resource`,
+# `Federated Framework`) rather than a shelf of such things: they state a kind only in the plural.
+TOPIC_KIND_NOUNS = frozenset({"video", "resource", "framework", "platform", "app", "implementation", "demo"})
 # Parts of a heading that say nothing of kind (`Tools & Misc`, `Papers etc`).
 KIND_FILLER = frozenset(
     {"etc", "misc", "miscellaneous", "other", "others", "more", "related", "useful", "and"}
