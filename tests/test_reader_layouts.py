@@ -580,3 +580,19 @@ def test_a_title_with_an_empty_link_in_a_table_is_still_the_title():
         "",
         "https://github.com/o/ipt",
     )
+
+
+def test_bold_title_paragraph_then_bilingual_label_list() -> None:
+    """`**Title**` then `- 论文/Paper: url` / `- 代码/Code: None|url`: one entry per title; `X/Code` is a code label."""
+    from awesome_merge.parse import parse_text
+
+    text = (
+        "## Detection\n\n**An Invented Benchmark for Testing Readers**\n\n"
+        "- 论文/Paper: http://arxiv.org/pdf/2401.00001\n- 代码/Code: None\n\n"
+        "**Another Invented Paper Title Here**\n\n"
+        "- 论文/Paper: https://arxiv.org/pdf/2401.00002.pdf\n- 代码/Code: https://github.com/someone/repo\n"
+    )
+    entries = parse_text(text, "x.md")[0]
+    assert [e.title for e in entries] == ["An Invented Benchmark for Testing Readers", "Another Invented Paper Title Here"]
+    assert entries[0].arxiv_id == "2401.00001"
+    assert entries[1].code_url == "https://github.com/someone/repo"

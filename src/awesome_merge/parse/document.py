@@ -188,8 +188,11 @@ class _Walker:
         if not any(classify(p) == "alt" for p in links):
             return False
         for item in item_pieces if labels_only else ():  # each line a link with at most a label (`Paper:`)
-            words = "".join(p.text for p in item if p.kind == "text").split()
-            if not any(p.kind == "link" for p in item) or len(words) > 3:
+            text = "".join(p.text for p in item if p.kind == "text")
+            if not any(p.kind == "link" for p in item):
+                if len((label_value(text.strip()) or "a b").split()) > 1:
+                    return False  # only an empty field (`Code: None`) may stand without a link
+            elif len(text.split()) > 3:
                 return False
         if trail_before is not None:  # the heading named an entry, not a section
             self.trail = trail_before

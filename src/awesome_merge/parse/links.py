@@ -44,7 +44,10 @@ def is_unsafe(href: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_code_label(text: str) -> bool:
-    return bool(_CODE_LABEL.match(text))
+    """`Code`, and a bilingual `代码/Code` label where one side is the role word."""
+    return bool(_CODE_LABEL.match(text)) or (
+        "/" in text and any(_CODE_LABEL.match(side) for side in text.split("/")[1:])
+    )
 
 
 _TITLE_WORDS = frozenset("a an the of on for in with to via by from and or towards is are".split())
