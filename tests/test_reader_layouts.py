@@ -596,3 +596,19 @@ def test_bold_title_paragraph_then_bilingual_label_list() -> None:
     assert [e.title for e in entries] == ["An Invented Benchmark for Testing Readers", "Another Invented Paper Title Here"]
     assert entries[0].arxiv_id == "2401.00001"
     assert entries[1].code_url == "https://github.com/someone/repo"
+
+def test_paragraph_with_bracketed_venue_tag_before_title_link() -> None:
+    """`(VENUE YEAR) [Title](url) [[Code]](url) by X et al.` written one paper per paragraph."""
+    from awesome_merge.parse.document import parse_text
+
+    text = (
+        "# Papers\n\n"
+        "(ICML 2024) [A Geometric View of Outlier Scores](https://openreview.net/pdf?id=abc)"
+        " [[Code]](https://github.com/someone/geo) by Smith et al.\n\n"
+        "(NeurIPS 2023) [Learning to Reject Unknown Inputs](https://arxiv.org/abs/2301.00001) by Jones et al.\n"
+    )
+    entries, _ = parse_text(text, "x.md")
+    assert [e.title for e in entries] == ["A Geometric View of Outlier Scores", "Learning to Reject Unknown Inputs"]
+    assert entries[0].code_url == "https://github.com/someone/geo"
+    assert (entries[0].venue, entries[0].year) == ("ICML", 2024)
+    assert entries[1].authors == ["Jones"]

@@ -50,6 +50,10 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
 
 
+# `(VENUE YEAR) [Title](url)`: a short bracketed tag ahead of the title link.
+_TAG_LEAD = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*$")
+
+
 def _fields_only(children: list[Block]) -> bool:
     """Nested lines that are all `Label: value` fields or bare role links, never a titled work."""
     for child in children:
@@ -243,6 +247,7 @@ class _Walker:
                 and first.text.rstrip().endswith((":", "："))
                 and len(first.text.split()) <= 4
             )
+            or (first.kind == "text" and _TAG_LEAD.match(first.text) is not None)
         )
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
         if len(drafts) == 1 and (starts_with_title or (from_lead and first.text.strip().endswith("."))):
