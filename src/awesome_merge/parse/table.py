@@ -110,6 +110,7 @@ def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
         else:
             if any(w in _ROLE_WORDS["title"] for w in words):
                 title_candidates.append(index)
+    title_candidates = [i for i in title_candidates if not _repeats(rows, i)]
     if not title_candidates:  # no header names it: the column whose cells read as titles, if one does
         taken = set(roles.values())
         title_candidates = [i for i in range(len(header)) if i not in taken]
@@ -128,6 +129,14 @@ def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
             if index != title and "link" not in roles and _header_words(header[index])[:1] == ["paper"]:
                 roles["link"] = index
     return roles
+
+
+def _repeats(rows: list[Block], index: int) -> bool:
+    """A column whose filled cells mostly repeat (`Hugging Face`, `Code`, `Meta`) names no one row's work,
+    so it is never the title column, whatever its header says."""
+    values = [squash(plain_text(_cell(row, index))).lower() for row in rows[:200]]
+    filled = [v for v in values if v.strip("-– ")]
+    return len(filled) >= 4 and len(set(filled)) < 0.5 * len(filled)
 
 
 def _cell_title_words(pieces: list[Piece]) -> int:
