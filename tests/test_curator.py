@@ -155,6 +155,7 @@ def test_help_names_the_exit_codes_and_allow_missing() -> None:
         ('[list.names]\nalice = ""\n', "[list.names] 'alice': expected a non-empty string"),
         ('[[override]]\nsame = ["only one"]\n', "[[override]] number 1 same: expected a list of at least 2"),
         ("match = 3\n", "[match]: expected a table, got 3"),
+        ("[match]\nreview_threshold = 95\n", "[match] review_threshold: expected at most title_threshold"),
         ("[match\n", "not valid TOML"),
     ],
 )

@@ -258,6 +258,9 @@ def load_config(path: Path | None) -> Config:
     match = MatchConfig(
         **{k: check.number(v, f"[match] {k}", *_MATCH_RANGES[k]) for k, v in match_raw.items()}
     )
+    if match.review_threshold > match.title_threshold:
+        # Pairs between the two are the ones shown for review: a higher review bar would show none.
+        raise check.fail("[match] review_threshold", "at most title_threshold", show=False)
     fetch_raw = check.table(data, "fetch")
     check.known(fetch_raw, "[fetch]", tuple(_FETCH_RANGES))
     fetch = FetchConfig(
