@@ -597,6 +597,7 @@ def test_bold_title_paragraph_then_bilingual_label_list() -> None:
     assert entries[0].arxiv_id == "2401.00001"
     assert entries[1].code_url == "https://github.com/someone/repo"
 
+
 def test_paragraph_with_bracketed_venue_tag_before_title_link() -> None:
     """`(VENUE YEAR) [Title](url) [[Code]](url) by X et al.` written one paper per paragraph."""
     from awesome_merge.parse.document import parse_text
