@@ -303,7 +303,6 @@ def test_forty_versions_of_one_list_form_one_cluster_each(n):
     assert isinstance(m.report, pd.DataFrame) and len(m.report) == 2 * n
 
 
-
 def test_a_table_misread_into_one_repeated_title_gives_one_paper_per_row():
     """Thirty rows given one title by a misread table, four of them with arXiv ids: thirty papers."""
     title = "Benchmark Suite for Evaluating Large Vision Language Models in the Wild"

@@ -44,14 +44,12 @@ _SKIP_END = re.compile(r"<!--\s*awesome-merge:\s*end skip\s*-->")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+# `(VENUE YEAR) [Title](url)`: a short bracketed tag ahead of the title link.
+_TAG_LEAD = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*$")
 
 
 # A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
 _Pending = tuple[list[Piece], int, list[tuple[int, str]] | None]
-
-
-# `(VENUE YEAR) [Title](url)`: a short bracketed tag ahead of the title link.
-_TAG_LEAD = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*$")
 
 
 def _fields_only(children: list[Block]) -> bool:
@@ -194,7 +192,8 @@ class _Walker:
         for item in item_pieces if labels_only else ():  # each line a link with at most a label (`Paper:`)
             text = "".join(p.text for p in item if p.kind == "text")
             if not any(p.kind == "link" for p in item):
-                if len((label_value(text.strip()) or "a b").split()) > 1:
+                value = label_value(text.strip())
+                if not value or len(value.split()) > 1:
                     return False  # only an empty field (`Code: None`) may stand without a link
             elif len(text.split()) > 3:
                 return False
