@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .pieces import Block, Piece
+from ..text import squash
+from .pieces import Block, Piece, plain_text
 
 _SKIP = {"script", "style", "template", "svg", "head", "title", "colgroup"}
 _LISTS = ("ul", "ol")
@@ -67,16 +68,50 @@ def _list_items(node: Tag, base: int) -> list[Block]:
     return items
 
 
-def _span(cell: Tag) -> int:
+# A span beyond this is a typo or hostile (`rowspan=100000`): the cell spans what the table has.
+_MAX_SPAN = 1000
+
+
+def _span(cell: Tag, attribute: str = "colspan") -> int:
     try:
-        return max(1, int(str(cell.get("colspan") or 1)))
+        return min(_MAX_SPAN, max(1, int(str(cell.get(attribute) or 1))))
     except ValueError:
         return 1
+
+
+def _with_row_spans(
+    cells: list[Block], spans: list[int], carried: dict[int, tuple[Block, int]]
+) -> list[Block]:
+    """The row's cells with the cells of rows above that span down into it (`rowspan`) put back in their
+    columns, so a column means the same thing in every row; `carried` is updated for the rows below."""
+    out: list[Block] = []
+    column = 0
+    pending = list(zip(cells, spans, strict=True))
+    while pending or any(col >= column for col in carried):
+        if column in carried:
+            cell, left = carried[column]
+            out.append(cell)
+            if left > 1:
+                carried[column] = (cell, left - 1)
+            else:
+                del carried[column]
+            column += cell.span
+            continue
+        if not pending:
+            column = min(col for col in carried if col >= column)
+            continue
+        (cell, down), pending = pending[0], pending[1:]
+        out.append(cell)
+        if down > 1:
+            carried[column] = (cell, down - 1)
+        column += cell.span
+    return out
 
 
 def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
     header: list[str] = []
     rows: list[Block] = []
+    carried: dict[int, tuple[Block, int]] = {}  # column -> (cell spanning down into later rows, rows left)
     for tr in node.find_all("tr"):
         if tr.find_parent("table") is not node:
             continue
@@ -84,13 +119,29 @@ def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
         if cells and all(c.name == "th" for c in cells) and not header:
             header = [c.get_text(" ", strip=True) for c in cells]
             continue
-        row = Block(
-            _line(tr, base),
-            [],
-            [Block(_line(c, base), element_pieces(c, base), span=_span(c)) for c in cells],
-        )
+        blocks = [Block(_line(c, base), element_pieces(c, base), span=_span(c)) for c in cells]
+        spans = [_span(c, "rowspan") for c in cells]
+        row = Block(_line(tr, base), [], _with_row_spans(blocks, spans, carried))
         rows.append(row)
+    if not header and rows and _names_columns(rows[0]) and any(_linked(row) for row in rows[1:]):
+        header = [squash(plain_text(cell.pieces)) for cell in rows[0].children]
+        rows = rows[1:]
     return header, rows
+
+
+def _linked(row: Block) -> bool:
+    return any(p.kind == "link" for cell in row.children for p in cell.pieces)
+
+
+def _names_columns(row: Block) -> bool:
+    """A first row of a few plain words per cell (`Year`, `Title`, `Affiliations`) written with `<td>`:
+    a header in all but markup."""
+    texts = [squash(plain_text(cell.pieces)) for cell in row.children]
+    return (
+        len(texts) >= 2
+        and not _linked(row)
+        and all(text and len(text.split()) <= 3 and not any(c.isdigit() for c in text) for text in texts)
+    )
 
 
 Containers = tuple[list[tuple[list[str], list[Block]]], list[Block], list[Block]]

@@ -30,7 +30,7 @@ from .title import (
     split_by_author,
     strip_symbols,
 )
-from .venue import MAX_VENUE_TEXT, is_venue_label, venue_and_year
+from .venue import MAX_VENUE_TEXT, is_venue_label, is_venue_tag, venue_and_year
 
 _BRACKETED = re.compile(r"\[([^\[\]]{1,80})\]|\(([^()]{1,80})\)")
 _SEPARATORS = re.compile(r"\x00|[,;·|]|\s[-–—]\s|\.\s")
@@ -173,9 +173,9 @@ def _classify(kind: str, text: str, href: str) -> str:
         return "unsafe"
     if L.is_code_label(text) or (not text and L.code_repo(href)):
         return "code"
-    if L.is_extra_label(text):
-        return "extra"
-    if is_venue_label(text):
+    if L.is_extra_label(text):  # `[Website](arxiv.org/abs/...)`: a role word on the paper's own page
+        return "alt" if L.names_paper(href) else "extra"
+    if is_venue_tag(text):
         return "venue" if L.is_venue_index(href) else "alt"
     if is_address(text):  # `icml.cc`: a site named by its address, another copy unless nothing else names it
         return "address"
@@ -254,7 +254,7 @@ def venue_texts(pieces: Sequence[Piece]) -> tuple[list[str], list[str]]:
     for p in pieces:
         if p.kind != "text":
             buffer += " \x00 "
-        elif p.em or (p.strong and is_venue_label(p.text)):
+        elif p.em or (p.strong and is_venue_tag(p.text)):
             marked.append(p.text)
             buffer += " \x00 "
         else:
@@ -373,7 +373,7 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
                 current = _Draft(title=clean_decorated_title(piece.text), url=href, source="link")
                 drafts.append(current)
         elif role in ("alt", "address"):
-            if is_venue_label(squash(piece.text)):  # `[ICASSP 2024](url)`: the list names the venue
+            if is_venue_tag(squash(piece.text)):  # `[ICASSP 2024](url)`: the list names the venue
                 current.label_venues.append(squash(piece.text))
             current.docs = current.docs or (not current.url and L.is_docs_label(squash(piece.text)))
             current.add_url(href)
@@ -413,7 +413,7 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
     for i, piece in enumerate(pieces):
         if piece.kind != "text" or not piece.strong or not is_title_like(clean_decorated_title(piece.text)):
             continue
-        if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_label(squash(piece.text)):
+        if re.fullmatch(r"\W*\[?\d{1,4}\]?\W*", piece.text) or is_venue_tag(squash(piece.text)):
             continue
         if re.search(r"[:：]\s*$", piece.text) and i + 1 < len(pieces):
             continue  # `**Download:** [PDF](url)`: a label, not a title

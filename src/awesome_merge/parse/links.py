@@ -9,9 +9,9 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..ids import arxiv_id_from_url, doi_from_url, github_repo, is_http_url, openreview_id
+from ..ids import canonical_url, github_repo, is_http_url
 from .venue import is_venue_label
-from .vocabulary import CODE_WORDS, EXTRA_WORDS, VERSION_WORDS
+from .vocabulary import CODE_WORDS, EXTRA_WORDS, SCHOLARLY_RECORD_PAGES, VERSION_WORDS
 
 _ALT_LABEL = re.compile(
     rf"^[\W_]*(?:[\w.’'-]+\s+){{0,2}}(?:{VERSION_WORDS})(?:\s+[\w.’'-]+){{0,2}}[\W_]*$", re.I
@@ -24,6 +24,8 @@ _LABEL_QUALIFIERS = frozenset(
 )
 _VERSION_TOKEN = re.compile(rf"(?:{VERSION_WORDS})", re.I)
 _EXTRA_LABEL = re.compile(rf"^[\W_]*(?:{EXTRA_WORDS})[\W_]*$", re.I)
+# The comparison keys `canonical_url` gives a URL that names one paper by an identifier.
+_IDENTIFIER_KEY = re.compile(r"^(?:arxiv|doi|openreview|neurips|iclr|pmlr|acl|ieee|aaai):")
 _INDEX_PATH = re.compile(
     r"/(?:conferences?|events?|dblp|db/conf|db/journals|volumes?|toc|issues?)(?:/|$)", re.I
 )
@@ -77,9 +79,20 @@ def is_extra_label(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def names_paper(href: str) -> bool:
+    """A URL of one paper's own record (an identifier, a proceedings or publisher article page): the
+    paper, whatever word labels the link."""
+    if _IDENTIFIER_KEY.match(canonical_url(href)):
+        return True
+    parts = urlsplit(href)
+    host = parts.netloc.lower().removeprefix("www.")
+    return any(host == h and parts.path.startswith(prefix) for h, prefix in SCHOLARLY_RECORD_PAGES)
+
+
+@lru_cache(maxsize=65536)
 def is_paper_url(href: str) -> bool:
     """A URL that names one paper: an identifier, a PDF, or a deep path on a publisher site."""
-    if arxiv_id_from_url(href) or doi_from_url(href) or openreview_id(href):
+    if names_paper(href):
         return True
     parts = urlsplit(href)
     path = parts.path.rstrip("/")

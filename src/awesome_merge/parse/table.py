@@ -28,11 +28,11 @@ from .item import (
 from .kind import section_kind
 from .pieces import Block, Piece, plain_text
 from .title import clean_decorated_title, is_title_like
-from .venue import is_venue_label, year_of
+from .venue import is_venue_label, is_venue_tag, year_of
 
 # Header words for each role; a header may hold several (`Title & Authors`, `Conf/Jour`).
 _ROLE_WORDS: dict[str, frozenset[str]] = {
-    "year": frozenset({"year", "date", "time", "month", "when"}),
+    "year": frozenset({"year", "years", "date", "time", "month", "when"}),
     "title": frozenset(
         {
             "title",
@@ -213,7 +213,7 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
                 or index == roles.get("venue")
                 or classify(piece) in ("alt", "title")
             ):
-                if is_venue_label(squash(piece.text)):  # `[ICLR 2025](url)`: the label names the venue
+                if is_venue_tag(squash(piece.text)):  # `[ICLR 2025](url)`: the label names the venue
                     draft.label_venues.append(squash(piece.text))
                 draft.add_url(piece.href)
     if "by_content" in roles and not (draft.url or draft.extra_urls):
@@ -225,6 +225,8 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
     text_of = {role: squash(plain_text(_cell(row, i))) for role, i in roles.items()}
     venue_text = text_of.get("venue", "").strip("*_ -–")
     year = year_of(text_of.get("year", "")) if "year" in roles else None
+    if not venue_text and is_venue_label(text_of.get("year", "")):  # a `Year` column of `ICML 2023`
+        venue_text = text_of["year"].strip("*_ -–")
     if venue_text:
         draft.marked.insert(0, venue_text)
     stated_kind = ctx.kind

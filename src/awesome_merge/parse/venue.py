@@ -47,6 +47,14 @@ _NOISE = re.compile(
 )
 _VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
 _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
+# In a tag, a venue word may carry its year glued on (`NeurIPS2023`, `ICML2019`).
+_GLUED_VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})(?=\b|\d)", re.I)
+_GLUED_YEARISH = re.compile(r"['’]?(?:\b|(?<=[A-Za-z]))(?:19|20)?\d{2}\b")
+# An acronym with a year and at most a few capitalised words (`TCSVT 2025`, `CVPRW'24`, `SIGGRAPH Asia
+# 2023`): how lists tag a venue in brackets, whether or not it is a venue we know.
+_ACRONYM_YEAR = re.compile(
+    r"(?:[A-Z][\w&]*\s+){0,2}[A-Z]{2,}[\w&]*(?:[\s-]+[A-Z][\w&]*){0,2}\s*(?:['’]\d{2}|(?:19|20)\d{2})"
+)
 _LOOSE_VENUE_TEXT = 120
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
@@ -58,6 +66,23 @@ def is_venue_label(text: str) -> bool:
     if not text.strip() or len(text) > 60 or not _VENUE_WORD.search(text):
         return False
     rest = _YEARISH.sub(" ", _VENUE_WORD.sub(" ", text))
+    return not re.sub(r"[\W_]+", "", rest)
+
+
+@lru_cache(maxsize=65536)
+def is_venue_tag(text: str) -> bool:
+    """A link label or bracket that tags a venue: a venue label, or the same written tighter or for a venue
+    we do not know (`[NeurIPS2023]`, `TCSVT 2025`). Looser than `is_venue_label`, so only for text the list
+    set apart as a label, never to cut a title."""
+    if is_venue_label(text):
+        return True
+    if not text.strip() or len(text) > 60:
+        return False
+    if _ACRONYM_YEAR.fullmatch(text.strip(_STRIP)):
+        return True
+    if not _GLUED_VENUE_WORD.search(text):
+        return False
+    rest = _GLUED_YEARISH.sub(" ", _GLUED_VENUE_WORD.sub(" ", text))
     return not re.sub(r"[\W_]+", "", rest)
 
 

@@ -32,6 +32,26 @@ EXTRA_WORDS = (
     r"comming\s+soon|tbd|todo|n/?a"
 )
 
+# Hosts and path prefixes whose pages are one paper's record: a link there is the paper whatever its label.
+SCHOLARLY_RECORD_PAGES = (
+    ("openaccess.thecvf.com", "/content"),
+    ("ecva.net", "/papers/"),
+    ("link.springer.com", "/"),
+    ("dl.acm.org", "/doi/"),
+    ("nature.com", "/articles/"),
+    ("sciencedirect.com", "/science/article/"),
+    ("ijcai.org", "/proceedings/"),
+    ("papers.nips.cc", "/paper"),
+    ("proceedings.neurips.cc", "/paper"),
+    ("proceedings.mlr.press", "/v"),
+    ("aclanthology.org", "/"),
+    ("ojs.aaai.org", "/index.php/"),
+    ("ieeexplore.ieee.org", "/document/"),
+    ("ieeexplore.ieee.org", "/abstract/document/"),
+    ("pubmed.ncbi.nlm.nih.gov", "/"),
+    ("ncbi.nlm.nih.gov", "/pmc/articles/"),
+    ("semanticscholar.org", "/paper/"),
+)
 # Venue words: a short text made of these and years names a venue (`NeurIPS 2023`, `ICLR'24`).
 VENUE_WORDS = (
     "neurips|nips|icml|iclr|aaai|ijcai|cvpr|iccv|eccv|wacv|acl|emnlp|naacl|eacl|coling|findings|kdd|www|"

@@ -1,0 +1,100 @@
+"""Layout classes found on lists the reader was not developed on, each on a hand-written snippet.
+
+Every snippet is invented; each test names the class of text it stands for and asserts what a reader of the
+merged list would see go wrong if the class were misread.
+"""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from awesome_merge.parse import parse_text
+from awesome_merge.parse.venue import is_venue_label, is_venue_tag
+
+
+def read(text: str):
+    entries, _ = parse_text(dedent(text), "list.md")
+    return entries
+
+
+def test_a_role_word_on_the_papers_own_page_is_the_paper_link():
+    """`**Title** \\` then `[[Website](arxiv url)]`: the label is a role word, the URL is the paper."""
+    entries = read(
+        """\
+        ## Editing
+
+        **Palette Transfer for Sketch Colouring with Latent Priors** \\
+        [[Website](https://arxiv.org/abs/2401.01234)]
+        [[Project](https://palette.example.io/)]
+        [[Code](https://github.com/someone/palette)]
+
+        **Stroke-Aware Inpainting of Line Drawings** \\
+        [[Project](https://openaccess.thecvf.com/content/CVPR2024/html/X_Stroke_Aware_CVPR_2024_paper.html)]
+        [[Website](https://arxiv.org/abs/2402.04321)]
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Palette Transfer for Sketch Colouring with Latent Priors",
+        "Stroke-Aware Inpainting of Line Drawings",
+    ]
+    assert entries[0].arxiv_id == "2401.01234"
+    assert entries[0].code_url == "https://github.com/someone/palette"
+    assert "https://palette.example.io/" not in [entries[0].url, *entries[0].alt_urls]  # a project page
+    # the proceedings page is kept with the arXiv copy, whichever the list labels "Project"
+    links = [entries[1].url, *entries[1].alt_urls]
+    assert any("openaccess.thecvf.com" in u for u in links) and any("2402.04321" in u for u in links)
+
+
+def test_a_bracketed_venue_tag_after_a_plain_title_is_the_venue_not_the_title():
+    """`- Title [[NeurIPS2023]](url)`: many entries share the tag, none is titled by it."""
+    entries = read(
+        """\
+        ## Methods
+        - Calibrated Ensembles for Shifted Inputs [[NeurIPS2023]](https://arxiv.org/abs/2305.11111)
+        - Bayesian Heads for Cheap Uncertainty [[NeurIPS2023]](https://arxiv.org/abs/2305.22222) - [[PyTorch]](https://github.com/a/heads)
+        - Evidential Losses Revisited [[TMLR2023]](https://arxiv.org/abs/2306.33333)
+        - Rethinking Temperature Scaling [[CVPRW 2024]](https://arxiv.org/abs/2401.44444)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Calibrated Ensembles for Shifted Inputs",
+        "Bayesian Heads for Cheap Uncertainty",
+        "Evidential Losses Revisited",
+        "Rethinking Temperature Scaling",
+    ]
+    assert [(e.venue, e.year) for e in entries[:2]] == [("NeurIPS", 2023), ("NeurIPS", 2023)]
+    assert entries[1].code_url == "https://github.com/a/heads"
+
+
+def test_venue_tags_are_looser_than_venue_labels_so_titles_keep_their_words():
+    assert all(is_venue_tag(t) for t in ["[NeurIPS2023]", "ICML2019", "TCSVT 2025", "SIGGRAPH Asia 2023"])
+    assert not any(is_venue_tag(t) for t in ["GPT-4", "Llama 2", "Workshop NTIRE", "Attention Is All You Need"])
+    # as a label cut from the front of a title, only a known venue counts: `TCSVT 2025 Challenge on ...`
+    assert not is_venue_label("TCSVT 2025") and is_venue_label("NeurIPS 2023")
+
+
+def test_html_table_with_rowspan_venue_cell_and_td_header_keeps_its_columns():
+    """A `rowspan` venue cell on the first row of a block: the rows below have one cell less, and their
+    title must not slide into the affiliation column."""
+    entries = read(
+        """\
+        ## Papers
+
+        <table>
+        <tr><td>Years</td><td>Title</td><td>Affiliations</td><td>Materials</td></tr>
+        <tr><td rowspan=3><a href="https://conf.example.org/Conferences/2023/Schedule">ICML 2023</a></td>
+        <td><a href="https://arxiv.org/pdf/2301.00001.pdf">A General Theory of Widget Folding under Noise</a></td><td>Some University</td><td></td></tr>
+        <tr><td><a href="https://arxiv.org/pdf/2301.00002.pdf">Fast Gadget Alignment for Sparse Graphs</a></td><td>Other Institute</td><td><a href="https://github.com/a/b">code</a></td></tr>
+        <tr><td><a href="https://arxiv.org/pdf/2301.00003.pdf">Robust Sprocket Estimation in the Wild</a></td><td>Third Lab</td><td></td></tr>
+        <tr><td>ICLR 2022</td><td><a href="https://arxiv.org/pdf/2201.00004.pdf">Learning to Sort Marbles with Few Labels</a></td><td>Fourth Lab</td><td></td></tr>
+        </table>
+        """
+    )
+    assert [e.title for e in entries] == [
+        "A General Theory of Widget Folding under Noise",
+        "Fast Gadget Alignment for Sparse Graphs",
+        "Robust Sprocket Estimation in the Wild",
+        "Learning to Sort Marbles with Few Labels",
+    ]
+    assert [(e.venue, e.year) for e in entries] == [("ICML", 2023)] * 3 + [("ICLR", 2022)]
+    assert entries[1].code_url == "https://github.com/a/b"
