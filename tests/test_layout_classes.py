@@ -68,7 +68,9 @@ def test_a_bracketed_venue_tag_after_a_plain_title_is_the_venue_not_the_title():
 
 def test_venue_tags_are_looser_than_venue_labels_so_titles_keep_their_words():
     assert all(is_venue_tag(t) for t in ["[NeurIPS2023]", "ICML2019", "TCSVT 2025", "SIGGRAPH Asia 2023"])
-    assert not any(is_venue_tag(t) for t in ["GPT-4", "Llama 2", "Workshop NTIRE", "Attention Is All You Need"])
+    assert not any(
+        is_venue_tag(t) for t in ["GPT-4", "Llama 2", "Workshop NTIRE", "Attention Is All You Need"]
+    )
     # as a label cut from the front of a title, only a known venue counts: `TCSVT 2025 Challenge on ...`
     assert not is_venue_label("TCSVT 2025") and is_venue_label("NeurIPS 2023")
 
@@ -98,3 +100,84 @@ def test_html_table_with_rowspan_venue_cell_and_td_header_keeps_its_columns():
     ]
     assert [(e.venue, e.year) for e in entries] == [("ICML", 2023)] * 3 + [("ICLR", 2022)]
     assert entries[1].code_url == "https://github.com/a/b"
+
+
+def test_table_whose_link_column_holds_bare_urls():
+    """`| *Title* | methods | https://arxiv.org/abs/... |`: the bare URL is the row's paper link."""
+    entries = read(
+        """\
+        | Title | Technique(s) used | arxiv link |
+        | :--- | :---: | :---: |
+        | *Mock Catalogues of Widgets with Nearest Neighbours* | SVM, kNN | https://arxiv.org/abs/1303.1077 |
+        | *Two Studies of Gadget Spectra I&II* | NN | https://arxiv.org/abs/1203.1699, https://arxiv.org/abs/1312.2111 |
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Mock Catalogues of Widgets with Nearest Neighbours",
+        "Two Studies of Gadget Spectra I&II",
+    ]
+    assert entries[0].arxiv_id == "1303.1077"
+    assert entries[1].alt_urls == ["https://arxiv.org/abs/1312.2111"]  # the second part is kept too
+
+
+def test_citation_paragraphs_title_then_surnames_then_bare_url():
+    """One paragraph per paper, no bullets: `Title. Lee, Chen, Park. https://...`."""
+    entries = read(
+        """\
+        ## 2021
+
+        SPARK: Sampling Sparse Widgets with Autoencoders. Orwell, Hale, Quist. https://arxiv.org/pdf/2012.10020.pdf
+
+        Regularised Gadget Autoencoders. Tamm, Voss, Ilic. https://arxiv.org/pdf/2101.02149.pdf
+
+        Learning Sprockets under Weak Supervision. Brandt, de la Vega. https://example.org/abs/2021/sprockets
+        """
+    )
+    assert [e.title for e in entries] == [
+        "SPARK: Sampling Sparse Widgets with Autoencoders",
+        "Regularised Gadget Autoencoders",
+        "Learning Sprockets under Weak Supervision",
+    ]
+    assert entries[0].authors == ["Orwell", "Hale", "Quist"]  # three surnames, not `Orwell, Hale` inverted
+    assert entries[2].authors == ["Brandt", "de la Vega"]
+    assert entries[1].url == "https://arxiv.org/pdf/2101.02149.pdf"
+
+
+def test_citation_lines_typed_as_tab_separated_columns():
+    """`Title.<TAB>Names<TAB>paper URL<TAB>code URL`: fields by tabs or wide gaps, even with one name."""
+    entries = read(
+        "## 2020\n\n"
+        "Gradient Boosted Widget Flows.\tHarlow, Banner\thttps://arxiv.org/pdf/2002.11896.pdf\n\n"
+        "A Framework for Latent Gadget Codes.\tSerdar\thttps://arxiv.org/pdf/2006.02227.pdf\thttps://github.com/s/codes\n\n"
+        "Hierarchical Sprocket Sequence Autoencoder.   Chen, Wang  https://example.org/document/9384306/\n"
+    )
+    assert [e.title for e in entries] == [
+        "Gradient Boosted Widget Flows",
+        "A Framework for Latent Gadget Codes",
+        "Hierarchical Sprocket Sequence Autoencoder",
+    ]
+    assert entries[0].authors == ["Harlow", "Banner"] or entries[0].authors == ["Harlow, Banner"]
+    assert entries[1].authors == ["Serdar"]
+    assert entries[1].code_url == "https://github.com/s/codes"
+
+
+def test_entries_commented_out_are_not_read_but_the_warning_says_where_they_are():
+    text = dedent(
+        """\
+        ## Shown
+
+        **Visible Widget Paper Title Here** \\
+        [[Website](https://arxiv.org/abs/2401.01111)]
+
+        <!-- ## Hidden
+
+        **A Hidden Gadget Paper Title** \\
+        [[Website](https://arxiv.org/abs/2401.02222)]
+
+        **Another Hidden Sprocket Paper** \\
+        [[Website](https://arxiv.org/abs/2401.03333)] -->
+        """
+    )
+    entries, warnings = parse_text(text, "list.md")
+    assert [e.arxiv_id for e in entries] == ["2401.01111"]
+    assert any(w.line == 6 and "hides 2 links" in w.message and "6-12" in w.message for w in warnings)

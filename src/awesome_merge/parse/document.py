@@ -44,6 +44,8 @@ _SKIP_END = re.compile(r"<!--\s*awesome-merge:\s*end skip\s*-->")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_URL = re.compile(r"https?://", re.I)
 # `(VENUE YEAR) [Title](url)`: a short bracketed tag ahead of the title link.
 _TAG_LEAD = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*$")
 
@@ -230,7 +232,10 @@ class _Walker:
         self.paragraph_entry(pieces, line)
 
     def paragraph_entry(self, pieces: list[Piece], line: int) -> None:
-        """`Title. [[Paper]](url)` or `**[Title](url)** ...` written as a paragraph, one per paper."""
+        """`Title. [[Paper]](url)` or `**[Title](url)** ...` written as a paragraph, one per paper; a bare
+        URL is a link (`Title. Authors. https://...`)."""
+        if any(p.kind == "text" and "://" in p.text for p in pieces):
+            pieces = with_bare_links(pieces)
         first = next((p for p in pieces if p.kind != "text" or p.text.strip()), None)
         if first is None or len(plain_text(pieces)) > 600:
             return
@@ -249,7 +254,11 @@ class _Walker:
             or (first.kind == "text" and _TAG_LEAD.match(first.text) is not None)
         )
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
-        if len(drafts) == 1 and (starts_with_title or (from_lead and first.text.strip().endswith("."))):
+        # Plain text before the link is a citation when it ends a sentence (`Title.`) or names its
+        # authors after the title (`Title. Lee, Chen<TAB>https://...`).
+        named = bool(drafts) and bool(drafts[0].authors) and len(drafts[0].title.split()) >= 3
+        cited = from_lead and (first.text.strip().endswith(".") or named)
+        if len(drafts) == 1 and (starts_with_title or cited):
             self.add([build_entry(drafts[0], line, self.ctx)])
 
     def html_block(self, tok: Token) -> int:
@@ -259,6 +268,7 @@ class _Walker:
         """
         begin, end = tok.map or [0, 0]
         content = tok.content
+        self.hidden_links(content, begin + 1, end)
         if len(_TABLE_OPEN.findall(content)) > len(_TABLE_CLOSE.findall(content)):
             depth = 0
             for number in range(begin, len(self.lines)):
@@ -290,6 +300,14 @@ class _Walker:
                 ]
             )
         return end
+
+    def hidden_links(self, content: str, first: int, last: int) -> None:
+        """Entries a curator commented out are not read (GitHub does not show them either), but say so:
+        a user counting the list's links should find where they went."""
+        hidden = sum(len(_URL.findall(comment)) for comment in _COMMENT.findall(content) if "://" in comment)
+        if hidden:
+            where = f"lines {first}-{last}" if last > first else f"line {first}"
+            self.ctx.warn(first, f"an HTML comment hides {hidden} links ({where}): not read")
 
     def read_list(self, blocks: list[Block]) -> None:
         for block in blocks:

@@ -24,6 +24,7 @@ from .item import (
     read_entries,
     titled,
     warn_refused_schemes,
+    with_bare_links,
 )
 from .kind import section_kind
 from .pieces import Block, Piece, plain_text
@@ -308,8 +309,19 @@ def _section_row(row: Block) -> str:
     return clean_section(squash(plain_text(filled[0].pieces)))
 
 
+def _cells_with_bare_links(rows: list[Block]) -> list[Block]:
+    """A cell holding a bare URL (`| *Title* | NN | https://arxiv.org/abs/... |`) holds a link."""
+
+    def linked(cell: Block) -> Block:
+        if not any(p.kind == "text" and "://" in p.text for p in cell.pieces):
+            return cell
+        return replace(cell, pieces=with_bare_links(cell.pieces))
+
+    return [replace(row, children=[linked(cell) for cell in row.children]) for row in rows]
+
+
 def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[Entry]:
-    header, rows = _header_from_first_row(header, rows)
+    header, rows = _header_from_first_row(header, _cells_with_bare_links(rows))
     linked = any(
         p.kind == "link" and not L.is_navigation(p.href) for r in rows for c in r.children for p in c.pieces
     )

@@ -162,11 +162,34 @@ def read_citation(text: str) -> Citation:
     return Citation(found.title, list(found.authors), list(found.venue_texts))
 
 
+# What sets fields apart in a citation typed as columns: a tab, or a gap of two spaces or more.
+_FIELD_GAP = re.compile(r"\t| {2,}")
+# A sentence end inside a citation: a full stop after a word, not after an initial (`A. Author`).
+_SENTENCE_END = re.compile(r"(?<=[^\sA-Z.])\.\s+")
+
+
+def _title_then_names(text: str) -> Citation | None:
+    """`Title. Ann Lee, Bo Chen.` or `Title. Lee, Chen, Park.`: a title's sentence, then a last sentence
+    of two names or more. The first such cut: a title may hold a full stop of its own only if what follows
+    it is not names."""
+    for end in _SENTENCE_END.finditer(text):
+        title, names = text[: end.start()].strip(), text[end.end() :].strip(" .")
+        if len(title.split()) < 3 or looks_like_authors(title):
+            return None
+        if "," in names and looks_like_authors(names) and len(parse_authors(names)) >= 2:
+            return Citation(title, parse_authors(names), [])
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _read_citation(text: str) -> Citation:
     """Plain text that holds a title among other things: `Authors, Title, Venue, Year.`,
     `Title (2016), A. Author et al.`, `Title, arXiv 2024`. The title is what is left once names lead
     and venue words and years trail."""
+    fields = [f.strip(" .,;") for f in _FIELD_GAP.split(text) if f.strip(" .,;")]
+    if len(fields) >= 2 and len(fields[0].split()) >= 2 and looks_like_authors(fields[1], loose=True):
+        # `Title.<TAB>Lee, Chen<TAB>...`: fields set apart by tabs or wide gaps, the title, then names
+        return Citation(squash(fields[0]), parse_authors(fields[1]), [squash(f) for f in fields[2:]])
     text = squash(_COMMA.sub(", ", text)).strip(" ,;").rstrip(" [(")
     trailing: list[str] = []
     while True:  # venue and year trail a title: `Title, NIPS, 2013.`, `Title. NeurIPS 2023.`
@@ -188,6 +211,9 @@ def _read_citation(text: str) -> Citation:
         authors = parse_authors(rest) if rest and looks_like_authors(rest, loose=True) else []
         inner = read_citation(when.group("title"))
         return Citation(inner.title, inner.authors or authors, [when.group("when"), *inner.venue_texts])
+    named = _title_then_names(text)
+    if named:
+        return named
     parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s+", text) if p.strip()]
     if len(parts) == 1:
         return Citation(text, [])
