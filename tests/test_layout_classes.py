@@ -181,3 +181,66 @@ def test_entries_commented_out_are_not_read_but_the_warning_says_where_they_are(
     entries, warnings = parse_text(text, "list.md")
     assert [e.arxiv_id for e in entries] == ["2401.01111"]
     assert any(w.line == 6 and "hides 2 links" in w.message and "6-12" in w.message for w in warnings)
+
+
+def test_a_link_text_the_list_repeats_over_many_links_is_its_word_for_a_role():
+    """Heading per paper, then `* <img>[Reading Note](blog)` / `* [Paper1](pdf)`: the repeated text is a
+    label of this list, so the heading names the entry; nothing is titled `Reading Note`."""
+    blocks = []
+    for n, name in enumerate(["Directed Widget Fuzzing", "Grey-Box Gadget Testing", "Sprocket Sanitisers"]):
+        blocks.append(
+            f"### {name} at Scale\n\n"
+            f'* <img src="image/note.png">[Reading Note](https://notes.example.com/post/{n})\n'
+            f'* <img src="image/pdf.png">[Paper1](https://papers.example.org/2020/{n}/paper.pdf)\n\n'
+            "**Abstract:** A long abstract of the work that describes it in several sentences.\n"
+        )
+    entries = read("## Papers\n\n" + "\n".join(blocks))
+    assert [e.title for e in entries] == [
+        "Directed Widget Fuzzing at Scale",
+        "Grey-Box Gadget Testing at Scale",
+        "Sprocket Sanitisers at Scale",
+    ]
+    assert entries[1].url == "https://papers.example.org/2020/1/paper.pdf"
+
+
+def test_a_repeated_role_text_after_a_plain_title_leaves_the_title_to_the_text():
+    entries = read(
+        """\
+        ## Resources
+        * Natural language to widget queries [Resource repo](https://github.com/a/nl2w)
+        * Gadget-Bench: Evaluating Models on Gadget Workflows [Resource repo](https://github.com/b/gb)
+        * Sprocket Parsing Survey [Resource repo](https://github.com/c/sps)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Natural language to widget queries",
+        "Gadget-Bench: Evaluating Models on Gadget Workflows",
+        "Sprocket Parsing Survey",
+    ]
+
+
+def test_a_link_whose_text_is_its_doi_under_a_hard_broken_citation():
+    """`**Title.**` / names / `*Journal, Month Year.*` / `[[10.xxxx/yyy](https://doi.org/...)]`."""
+    names = ", ".join(
+        f"Ann{chr(97 + i % 26)} Lee{chr(97 + i // 26)}" for i in range(40)
+    )  # a long consortium author line
+    hard = "  \n"  # two trailing spaces: a hard line break
+    entries = read(
+        "## Reviews\n\n"
+        f"**Widget engineering through machine learning.**{hard}"
+        f"Nina Sol, Sam Mal, Ana Gup.{hard}"
+        f"*Emerging Topics in Widget Sciences, April 2021.*{hard}"
+        "[[10.1042/ETLS20200257](https://doi.org/10.1042/ETLS20200257)]\n\n"
+        f"**Open reproduction of a gadget folding model.**{hard}"
+        f"{names}.{hard}"
+        f"*Preprint, November 2022.*{hard}"
+        "[[10.1101/2022.11.20.517210](https://doi.org/10.1101/2022.11.20.517210)]\n"
+    )
+    assert [e.title for e in entries] == [
+        "Widget engineering through machine learning",
+        "Open reproduction of a gadget folding model",
+    ]
+    assert entries[0].doi == "10.1042/etls20200257"
+    assert entries[0].authors == ["Nina Sol", "Sam Mal", "Ana Gup"]
+    assert (entries[0].venue, entries[0].year) == ("Emerging Topics in Widget Sciences", 2021)
+    assert len(entries[1].authors) >= 20

@@ -27,6 +27,7 @@ from .item import (
     with_bare_links,
 )
 from .kind import holds_no_entries
+from .list_evidence import list_labels
 from .markdown import find_close, inline_pieces, list_blocks, make_parser, table_rows
 from .nesting import MAX_HTML_DEPTH, flatten_html, html_depth, tokens_within_nesting
 from .pieces import Block, Piece, links, plain_text
@@ -237,7 +238,8 @@ class _Walker:
         if any(p.kind == "text" and "://" in p.text for p in pieces):
             pieces = with_bare_links(pieces)
         first = next((p for p in pieces if p.kind != "text" or p.text.strip()), None)
-        if first is None or len(plain_text(pieces)) > 600:
+        # Prose runs long; a citation runs long only by its author list, after a title set apart.
+        if first is None or len(plain_text(pieces)) > (3000 if first.strong or first.kind == "link" else 600):
             return
         drafts = [
             d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 2
@@ -399,6 +401,7 @@ def parse_text(text: str, source: str) -> tuple[list[Entry], list[Diagnostic]]:
     parser = _MD if _REFERENCE_DEFINITION.search(text) else _MD_NO_REFERENCES
     tokens, notes = tokens_within_nesting(parser, text, source)
     walker = _Walker(text, source)
-    walker.walk(tokens)
+    with list_labels(text):
+        walker.walk(tokens)
     warnings = [Diagnostic(source, line, message) for line, message in dict.fromkeys(walker.ctx.warnings)]
     return walker.entries, notes + warnings

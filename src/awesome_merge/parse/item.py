@@ -18,6 +18,7 @@ from ..text import squash
 from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .kind import entry_kind
+from .list_evidence import is_list_label
 from .pieces import Piece
 from .title import (
     clean_decorated_title,
@@ -153,7 +154,11 @@ class _Draft:
 
 def classify(piece: Piece) -> str:
     """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, address, title."""
-    return _classify(piece.kind, piece.text, piece.href)
+    role = _classify(piece.kind, piece.text, piece.href)
+    if role == "title" and is_list_label(piece.text):  # the list's own word for a role (`Reading Note`)
+        pdf = piece.href.split("?")[0].lower().endswith(".pdf")
+        return "alt" if L.names_paper(piece.href) or pdf else "extra"
+    return role
 
 
 @lru_cache(maxsize=65536)

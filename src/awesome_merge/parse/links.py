@@ -52,6 +52,8 @@ def is_code_label(text: str) -> bool:
     )
 
 
+# A label that is an identifier: a DOI or a bare arXiv id (`10.1016/j.abc.2021.03.022`, `2103.01234v2`).
+_IDENTIFIER_TEXT = re.compile(r"^\W*(?:doi\s*:\s*)?(?:10\.\d{4,9}/\S+|\d{4}\.\d{4,5}(?:v\d+)?)\W*$", re.I)
 _TITLE_WORDS = frozenset("a an the of on for in with to via by from and or towards is are".split())
 
 
@@ -59,11 +61,14 @@ _TITLE_WORDS = frozenset("a an the of on for in with to via by from and or towar
 def is_alt_label(text: str) -> bool:
     """`[PDF]`, `AAAI'24 version`, `arXiv:2409.15723`; not a title that happens to say "paper"
     ("A paper on federated LLMs"): a label is short and has none of a title's small words."""
+    if _IDENTIFIER_TEXT.match(text):  # `[10.1000/xyz.123](https://doi.org/...)`: the link names itself
+        return True
     words = re.findall(r"[\w’'-]+", text.lower())
     if len(words) > 4 or _TITLE_WORDS.intersection(words):
         return False
     if re.match(r"^\W*arxiv\s*:\s*\S+\W*$", text, re.I):  # `arXiv:2409.15723`
         return True
+
     tokens = re.findall(r"[a-z]+|\d+", text.lower())  # `Paper-arXiv15`, `PDF(arXiv)`, `AAAI'24 version`
     if not any(_VERSION_TOKEN.fullmatch(t) for t in tokens):
         return False

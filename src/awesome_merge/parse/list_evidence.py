@@ -1,0 +1,65 @@
+"""What repeats down one list, read before its entries are: evidence that holds for that list only.
+
+A list is written by one hand, so its entries repeat one shape. A short link text that the list gives to many
+different links (`Reading Note`, `Resource repo`, `[NeurIPS2023]`) is the list's word for a role, never the
+name of one work, whatever the global vocabulary knows. The reader asks `is_list_label` wherever it decides
+whether a link's text is a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from ..text import squash
+
+# A text given to this many different links in one list is a label of that list.
+REPEATED_LABEL = 3
+# Longer texts are names of works even when repeated (a paper listed in several sections with mirrors).
+MAX_LABEL_WORDS = 4
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,80})\]\(\s*<?([^)\s>]+)")
+_HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>([^<]{1,80})</a>", re.I)
+_LABELS: ContextVar[frozenset[str]] = ContextVar("list_labels", default=frozenset())
+
+
+def label_key(text: str) -> str:
+    return squash(text).strip(" *_`'\"[]()").casefold()
+
+
+def repeated_link_texts(text: str) -> frozenset[str]:
+    """The short link texts the list gives to `REPEATED_LABEL` or more different links."""
+    hrefs: dict[str, set[str]] = defaultdict(set)
+    for match in _MD_LINK.finditer(text):
+        hrefs[label_key(match.group(1))].add(match.group(2))
+    for match in _HTML_LINK.finditer(text):
+        hrefs[label_key(match.group(2))].add(match.group(1))
+    return frozenset(
+        key
+        for key, targets in hrefs.items()
+        if len(targets) >= REPEATED_LABEL and key and len(key.split()) <= MAX_LABEL_WORDS
+    )
+
+
+@contextmanager
+def list_labels(text: str) -> Iterator[frozenset[str]]:
+    """The labels of the list `text` holds, in force while its entries are read."""
+    labels = repeated_link_texts(text)
+    token = _LABELS.set(labels)
+    try:
+        yield labels
+    finally:
+        _LABELS.reset(token)
+
+
+def is_list_label(text: str) -> bool:
+    labels = _LABELS.get()
+    return bool(labels) and label_key(text) in labels
+
+
+def current_labels() -> frozenset[str]:
+    """For caches of reading results: a row read under other labels may read otherwise."""
+    return _LABELS.get()
