@@ -244,3 +244,33 @@ def test_a_link_whose_text_is_its_doi_under_a_hard_broken_citation():
     assert entries[0].authors == ["Nina Sol", "Sam Mal", "Ana Gup"]
     assert (entries[0].venue, entries[0].year) == ("Emerging Topics in Widget Sciences", 2021)
     assert len(entries[1].authors) >= 20
+
+
+def test_sections_named_by_venue_type_hold_papers_when_their_entries_link_papers():
+    """`#### Conference` / `#### Journal` under a year: papers sorted by where they appeared. A
+    `## Conferences` section of venue home pages stays out."""
+    entries = read(
+        """\
+        ## 2023
+
+        #### Conference
+
+        - [**ICRA**] Legs as Levers: Widget Agility Beyond Walking. [[paper](https://arxiv.org/pdf/2303.11330.pdf)]
+        - [**L4DC**] Versatile Gadget Jumping with Learned Residuals. [[paper](https://arxiv.org/pdf/2304.08663.pdf)]
+
+        #### Journal
+
+        [**RAL**] Natural Sprocket Behaviours Using Human Bias. [[paper](https://ieeexplore.ieee.org/document/8990011)]
+
+        ## Conferences
+
+        - [Widget Conference](https://widgetconf.example.org/)
+        - [Gadget Symposium](https://gadgets.example.org/2024/)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Legs as Levers: Widget Agility Beyond Walking",
+        "Versatile Gadget Jumping with Learned Residuals",
+        "Natural Sprocket Behaviours Using Human Bias",
+    ]
+    assert entries[0].venue == "ICRA"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -26,7 +27,7 @@ from .item import (
     titled,
     with_bare_links,
 )
-from .kind import holds_no_entries
+from .kind import holds_no_entries, names_venue_type
 from .list_evidence import list_labels
 from .markdown import find_close, inline_pieces, list_blocks, make_parser, table_rows
 from .nesting import MAX_HTML_DEPTH, flatten_html, html_depth, tokens_within_nesting
@@ -47,6 +48,8 @@ _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", r
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _URL = re.compile(r"https?://", re.I)
+# `[VENUE] Title text`: a short bracketed tag, then words.
+_TAG_PREFIX = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*\w")
 # `(VENUE YEAR) [Title](url)`: a short bracketed tag ahead of the title link.
 _TAG_LEAD = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*$")
 
@@ -70,6 +73,12 @@ def _fields_only(children: list[Block]) -> bool:
     return any(p.kind == "link" for child in children for p in child.pieces)
 
 
+def _tagged_lead(pieces: list[Piece]) -> bool:
+    """`[**Venue**] Title. [[paper]](url)`: a bracketed tag, then the title as plain text before the link."""
+    lead = plain_text(list(itertools.takewhile(lambda p: p.kind == "text", pieces)))
+    return _TAG_PREFIX.match(lead) is not None
+
+
 def _skip_marker(tok: Token) -> bool | None:
     """True at `<!-- awesome-merge: skip -->`, False at its end marker, None elsewhere."""
     if tok.type != "html_block":
@@ -90,18 +99,33 @@ class _Walker:
         self.pending_title: _Pending | None = None
         self.seen_heading = False
         self.seen_section = False
+        self.held: dict[str, list[Entry]] = {}  # entries of sections named by a venue type, by section
 
     def add(self, entries: list[Entry]) -> None:
         """Keep what is an entry: nothing from sections of people, venues or other lists, and no link to
         another list."""
+        held = None
         if holds_no_entries(self.ctx.section):
-            return
+            if not names_venue_type(self.ctx.section):
+                return
+            held = self.held.setdefault(self.ctx.section, [])  # papers by venue type, or venues?
         for entry in entries:
             if OTHER_LIST_TEXT.search(entry.title) and not entry.arxiv_id and not entry.doi:
                 continue
             if entry.url and L.is_index_page(entry.url) and not entry.arxiv_id and not entry.doi:
                 continue  # a venue's schedule or proceedings index: where papers are, not one of them
-            self.entries.append(entry)
+            (self.entries if held is None else held).append(entry)
+
+    def finish(self) -> None:
+        """A `Conference` or `Journal` section holds papers when most of its entries link a paper's own
+        record (an identifier or a proceedings page); otherwise it lists venues, and none is an entry."""
+        papers: list[Entry] = []
+        for held in self.held.values():
+            linked = sum(1 for e in held if e.arxiv_id or e.doi or (e.url and L.names_paper(e.url)))
+            if linked and linked >= 0.5 * len(held):
+                papers.extend(held)
+        if papers:
+            self.entries = sorted(self.entries + papers, key=lambda e: e.line)
 
     def set_section(self) -> None:
         self.ctx.section = " > ".join(name for _, name in self.trail if name)
@@ -254,6 +278,7 @@ class _Walker:
                 and len(first.text.split()) <= 4
             )
             or (first.kind == "text" and _TAG_LEAD.match(first.text) is not None)
+            or (_tagged_lead(pieces) and bool(drafts) and len(drafts[0].title.split()) >= 3)
         )
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
         # Plain text before the link is a citation when it ends a sentence (`Title.`) or names its
@@ -403,5 +428,6 @@ def parse_text(text: str, source: str) -> tuple[list[Entry], list[Diagnostic]]:
     walker = _Walker(text, source)
     with list_labels(text):
         walker.walk(tokens)
+    walker.finish()
     warnings = [Diagnostic(source, line, message) for line, message in dict.fromkeys(walker.ctx.warnings)]
     return walker.entries, notes + warnings

@@ -20,6 +20,7 @@ from .vocabulary import (
     NOT_ENTRY_SECTION,
     TOOL_TITLE,
     TOPIC_KIND_NOUNS,
+    VENUE_SECTION,
 )
 
 _SECTION_SPLIT = " > "
@@ -68,6 +69,13 @@ def holds_no_entries(section: str) -> bool:
     """People, venues, other lists, licences: the nearest heading says its links are not entries."""
     parts = [p for p in section.split(_SECTION_SPLIT) if p]
     return bool(parts) and bool(NOT_ENTRY_SECTION.match(parts[-1]))
+
+
+@lru_cache(maxsize=4096)
+def names_venue_type(section: str) -> bool:
+    """`Conference`, `Journals`: a section of venues, or of papers sorted by venue type."""
+    parts = [p for p in section.split(_SECTION_SPLIT) if p]
+    return bool(parts) and bool(VENUE_SECTION.match(parts[-1]))
 
 
 def entry_kind(title: str, url: str, section: str, stated: str = "", *, docs: bool = False) -> str:

@@ -122,13 +122,19 @@ KIND_FILLER = frozenset(
 # Sections whose links are not entries: people, venues, other lists, the list's own housekeeping.
 NOT_ENTRY_SECTION = re.compile(
     r"^(?:\W*)(?:researchers?|people|authors|contributors?|maintainers?|team|community|"
-    r"conferences?(?: and workshops?)?|venues?|journals?|events?|meetups?|"
+    r"conferences?(?: and workshops?)?|venues?|journals?|workshops?|events?|meetups?|"
     r"(?:other |related |similar )?(?:awesome )?(?:lists?|repositories|repos|resources lists?)|"
     r"related (?:awesome )?lists?|other awesome lists?|license|licence|citation|cite|how to cite|"
     r"contributing|contribute|contact|acknowledge?ments?|star history|table of contents|contents|toc|"
     r"news|updates?|latest updates?|changelog|change log|announcements?|what'?s new|todo|to do)\b"
     r"(?:\W*)$",
     re.I,
+)
+
+# Of those, the names a list may also give to a section of papers sorted by where they appeared
+# (`#### Conference`, `#### Journal`): the section's own entries decide.
+VENUE_SECTION = re.compile(
+    r"^(?:\W*)(?:conferences?(?: and workshops?)?|venues?|journals?|workshops?)\b(?:\W*)$", re.I
 )
 
 # Titles that announce a benchmark or a dataset by their own words.
