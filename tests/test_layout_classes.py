@@ -274,3 +274,50 @@ def test_sections_named_by_venue_type_hold_papers_when_their_entries_link_papers
         "Natural Sprocket Behaviours Using Human Bias",
     ]
     assert entries[0].venue == "ICRA"
+
+
+def test_numbered_table_cells_whose_title_runs_into_a_description():
+    """`| 1) Title  Introduces ... |`: a wide gap ends the title; where a row has no gap, the title ends
+    before a word this table's descriptions open with."""
+    entries = read(
+        """\
+        ## Papers of the Week
+        | **Paper**  | **Links** |
+        | ------------- | ------------- |
+        | 1) Widget Lens on Retrieval Systems  Introduces a new conceptual framework for analysing widget retrieval through sufficient context. | [Paper](https://arxiv.org/abs/2505.00001), [Tweet](https://x.com/a/status/1) |
+        | 2) Open-Ended Gadget Agents  Proposes a system that edits its own code and evaluates the edits on benchmarks. | [Paper](https://arxiv.org/abs/2505.00002) |
+        | 3) An Operating System for Sprocket Memory Introduces a unified operating system for managing sprocket memory in models. | [Paper](https://arxiv.org/abs/2505.00003) |
+        | 4) Learning to Reason about Cogs  Introduces a method for training models without external rewards or labels at all. | [Paper](https://arxiv.org/abs/2505.00004) |
+        | 5) Spurious Cog Rewards  Proposes that models improve under reinforcement even with flawed rewards in many settings. | [Paper](https://arxiv.org/abs/2505.00005) |
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Widget Lens on Retrieval Systems",
+        "Open-Ended Gadget Agents",
+        "An Operating System for Sprocket Memory",
+        "Learning to Reason about Cogs",
+        "Spurious Cog Rewards",
+    ]
+    assert entries[0].arxiv_id == "2505.00001"
+
+
+def test_a_bold_short_name_then_a_dash_and_a_lowercase_description():
+    """`**Name** - a method that ...`: the bold name is the title; after `**Name** - The Full Title` the
+    full title is kept."""
+    entries = read(
+        """\
+        ## Papers
+        | **Paper** | **Links** |
+        | --- | --- |
+        | 1) **WidgetQubit** - a new decoder that sets a state of the art for identifying widget errors in machines | [Paper](https://example.org/articles/widget-qubit) |
+        | 2) **GT5** - a more efficient variant of byte-level gadget models that deletes tokens | [Paper](https://arxiv.org/abs/2410.20771) |
+        """
+    )
+    assert [e.title for e in entries] == ["WidgetQubit", "GT5"]
+    bullets = read(
+        """\
+        ## Methods
+        - **FedWidget** - Communication-Efficient Learning of Widgets from Decentralised Data [[paper]](https://arxiv.org/abs/1602.05629)
+        """
+    )
+    assert bullets[0].title.endswith("Communication-Efficient Learning of Widgets from Decentralised Data")

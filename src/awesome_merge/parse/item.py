@@ -411,6 +411,11 @@ def _sentence_head(text: str) -> str:
     return re.split(r"(?<=[^\sA-Z])\.\s+", text.strip(" []|-–—"), maxsplit=1)[0]
 
 
+# After a bold name, a dash and a lower-case word open a description (`- proposes a ...`); a title after
+# the dash would be capitalised (`**Name** - The Title`).
+_DESCRIBED_AFTER = re.compile(r"^[-–—]\s+[a-z][\w-]*(?:\s+\S+){3}")
+
+
 def _strong_title(pieces: Sequence[Piece]) -> str:
     """Bold text before the first link that can be a title: not a venue, numbering, or a short name that
     introduces the text after it (`**Name**: the title`)."""
@@ -426,6 +431,8 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
         before = _text(pieces[:i]).rstrip()
         if before.endswith("[") and after.startswith("]") and len(after.split()) >= 3:
             continue  # `[**Tag**] The Title ...`: a bracketed tag before the title
+        if _DESCRIBED_AFTER.match(after):
+            return piece.text  # `**Name** - a method that ...`: a description follows, not a title
         if (
             is_short_name(squash(piece.text))
             and after.startswith((":", "-", "–"))

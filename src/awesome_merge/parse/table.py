@@ -8,6 +8,7 @@ read as titles. A table with no such column has every cell read as a container o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..frame import Entry
@@ -322,6 +323,55 @@ def _cells_with_bare_links(rows: list[Block]) -> list[Block]:
     return [replace(row, children=[linked(cell) for cell in row.children]) for row in rows]
 
 
+# `1) Title  Introduces a method ...`: a numbered cell whose title runs into its description.
+_CELL_NUMBER = re.compile(r"^\s*\d{1,3}[).]\s+")
+_DESCRIPTION_GAP = re.compile(r"\s{2,}")
+# A title cut from its description is a few words; the description is many.
+_MAX_CUT_TITLE_WORDS = 20
+_MIN_DESCRIBED_WORDS = 12
+
+
+def _described(cell: Block) -> str | None:
+    """The text of a long plain cell (no link) in which a description follows the title, or None."""
+    if any(p.kind in ("link", "image") for p in cell.pieces):
+        return None
+    text = plain_text(cell.pieces)
+    return text if len(text.split()) >= _MIN_DESCRIBED_WORDS else None
+
+
+def _titles_before_descriptions(rows: list[Block], index: int) -> list[Block]:
+    """Title cells that run on into a description keep only the title. Where the list sets the title apart
+    by a wide gap, the gap ends it; in cells without the gap, the title ends before the first word this
+    table's descriptions open with (`Introduces`, `Proposes`): evidence from the table, not a word list."""
+    texts = [_described(row.children[index]) if index < len(row.children) else None for row in rows]
+    openers: Counter[str] = Counter()
+    for text in texts:
+        parts = _DESCRIPTION_GAP.split(_CELL_NUMBER.sub("", text or "").strip(), maxsplit=1)
+        if len(parts) == 2 and 0 < len(parts[0].split()) <= _MAX_CUT_TITLE_WORDS and parts[1][:1].isupper():
+            openers[parts[1].split()[0]] += 1
+    described = sum(1 for t in texts if t)
+    if described < 3 or sum(openers.values()) < 0.5 * described:
+        return rows  # the table does not write `Title  description` down its rows
+    common = {word for word, n in openers.items() if n >= 2}
+    out = []
+    for row, text in zip(rows, texts, strict=True):
+        if text is None:
+            out.append(row)
+            continue
+        body = _CELL_NUMBER.sub("", text).strip()
+        parts = _DESCRIPTION_GAP.split(body, maxsplit=1)
+        words = parts[0].split()
+        cut = next((i for i, w in enumerate(words) if i >= 1 and w in common), len(words))
+        title = " ".join(words[:cut])
+        if not 0 < len(title.split()) <= _MAX_CUT_TITLE_WORDS:
+            out.append(row)
+            continue
+        cells = list(row.children)
+        cells[index] = replace(cells[index], pieces=[Piece("text", title)])
+        out.append(replace(row, children=cells))
+    return out
+
+
 def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[Entry]:
     header, rows = _header_from_first_row(header, _cells_with_bare_links(rows))
     linked = any(
@@ -338,6 +388,7 @@ def read_table(header: list[str], rows: list[Block], ctx: ItemContext) -> list[E
     entries: list[Entry] = []
     base = ctx.section
     if "title" in roles:
+        rows = _titles_before_descriptions(rows, roles["title"])
         for row in rows:
             label = _section_row(row)
             if label:
