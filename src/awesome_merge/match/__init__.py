@@ -15,11 +15,18 @@ from ..diagnostics import Diagnostic
 from ..ids import canonical_url, is_http_url
 from ..text import title_key
 from .cluster import Attributes, cluster, spanning_parents
-from .evidence import Edge, identifier_evidence, label_suggestions, title_evidence
+from .evidence import BlockStats, Edge, identifier_evidence, label_suggestions, title_evidence
 from .keys import PAPER_KIND, EntryKeys, entry_keys
 from .review import REVIEW_COLUMNS, review_frame
 
-__all__ = ["REPORT_COLUMNS", "REVIEW_COLUMNS", "ClusterIdentifiers", "Matching", "match_entries"]
+__all__ = [
+    "REPORT_COLUMNS",
+    "REVIEW_COLUMNS",
+    "BlockStats",
+    "ClusterIdentifiers",
+    "Matching",
+    "match_entries",
+]
 
 REPORT_COLUMNS = [
     "cluster_id",
@@ -57,6 +64,8 @@ class Matching:
     conflicts: dict[int, list[int]] = field(default_factory=dict)
     # Per cluster id, the arXiv id and DOI the cluster holds ("" when none): fusing reads them here.
     identifiers: dict[str, ClusterIdentifiers] = field(default_factory=dict)
+    # How many title pairs were compared, and how many were not (blocks too big to score): no silent limit.
+    title_pairs: BlockStats = field(default_factory=BlockStats)
 
 
 class _EntryAttributes:
@@ -161,7 +170,9 @@ def match_entries(
     attributes = _EntryAttributes(keys, ident.suspects)
     config_name = config_name or "awesome-merge.toml"
     forced, problems, applied = _apply_overrides(overrides, keys, attributes, config_name)
-    title_edges, near_misses = title_evidence(keys, titles, config.title_threshold, config.review_threshold)
+    title_edges, near_misses, title_pairs = title_evidence(
+        keys, titles, config.title_threshold, config.review_threshold
+    )
     edges = ident.edges  # extended in place: no second list of a million edges
     edges.extend(title_edges)
     uf, used, refused = cluster(n, attributes, edges, forced)
@@ -200,7 +211,9 @@ def match_entries(
         )
         for root in members_by_root
     }
-    return Matching(cluster_ids, report, review, problems, disputes, applied, dict(conflicts), identifiers)
+    return Matching(
+        cluster_ids, report, review, problems, disputes, applied, dict(conflicts), identifiers, title_pairs
+    )
 
 
 def _unique_ids(

@@ -26,7 +26,10 @@ _STOP = frozenset(
 )
 _NUMBER = re.compile(r"\d+")
 _GENRE = frozenset("survey review tutorial overview sok position benchmark benchmarking".split())
-MAX_BLOCK = 400
+# A block (titles sharing a rare word or a first author) of more titles than this is left out and counted:
+# its 50 million pairs would take seconds each; bigger blocks are scored in bands of `CHUNK_CELLS` scores.
+MAX_BLOCK = 10_000
+CHUNK_CELLS = 4_000_000
 SMALL_BLOCK = 12
 TITLE_DIFF_CUTOFF = 70.0
 SUBTITLE_SCORE = 95.0
@@ -367,20 +370,54 @@ def _subtitle_edges(
     return edges
 
 
+class BlockStats(NamedTuple):
+    """How much title comparing a run did and what it left out, for the run summary."""
+
+    pairs_scored: int = 0
+    blocks_skipped: int = 0
+    pairs_skipped: int = 0
+
+
+def _chunked_scores(texts: list[str], cutoff: float) -> Iterable[tuple[int, int, float]]:
+    """(i, j, score) for i < j scoring at least `cutoff`, a band of rows at a time so that memory stays
+    within `CHUNK_CELLS` scores however big the block; one worker, so the order is always the same."""
+    n = len(texts)
+    rows = max(1, CHUNK_CELLS // n)
+    for top in range(0, n - 1, rows):
+        bottom = min(n, top + rows)
+        # Only the columns from `top` on: the pairs below the diagonal were scored by earlier bands.
+        scores = process.cdist(texts[top:bottom], texts[top:], scorer=fuzz.ratio, score_cutoff=cutoff,
+                               dtype=np.float32, workers=1)  # fmt: skip
+        scores = np.triu(scores, 1)  # row r is entry top + r, column c is entry top + c
+        for r, c in zip(*np.nonzero(scores), strict=True):
+            yield top + int(r), top + int(c), float(scores[r, c])
+
+
 def _similar_pairs(
     keys: list[str],
     sorted_keys: list[str],
     blocks: dict[str, list[int]],
     cutoff: float,
     keep: Callable[[int, int, float], bool] = lambda p, q, score: True,
-) -> dict[tuple[int, int], float]:
-    """Pairs inside each block scoring at least `cutoff` that `keep` wants; big blocks are scored in C by
-    rapidfuzz's cdist. Filtering here keeps the many low-scoring pairs out of memory."""
+) -> tuple[dict[tuple[int, int], float], BlockStats]:
+    """Pairs inside each block scoring at least `cutoff` that `keep` wants, and what was scored.
+
+    Big blocks are scored in C by rapidfuzz's cdist, in bounded bands; only a block of more than
+    `MAX_BLOCK` titles (tens of millions of pairs) is left out, and counted. Filtering here keeps the
+    many low-scoring pairs out of memory.
+    """
     found: dict[tuple[int, int], float] = {}
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
+    scored = skipped_blocks = skipped_pairs = 0
+    for _, members in sorted(blocks.items()):
+        size = len(members)
+        if size < 2:
             continue
-        if len(members) <= SMALL_BLOCK:
+        if size > MAX_BLOCK:
+            skipped_blocks += 1
+            skipped_pairs += size * (size - 1) // 2
+            continue
+        scored += size * (size - 1) // 2
+        if size <= SMALL_BLOCK:
             for i, p in enumerate(members):
                 for q in members[i + 1 :]:
                     pair = (p, q) if p < q else (q, p)
@@ -389,17 +426,17 @@ def _similar_pairs(
                         if score >= cutoff and keep(*pair, score):
                             found[pair] = score
             continue
-        plain = process.cdist([keys[m] for m in members], [keys[m] for m in members], scorer=fuzz.ratio,
-                              score_cutoff=cutoff, workers=-1)  # fmt: skip
-        by_words = [sorted_keys[m] for m in members]
-        scores = np.triu(np.maximum(plain, process.cdist(by_words, by_words, scorer=fuzz.ratio,
-                                                         score_cutoff=cutoff, workers=-1)), 1)  # fmt: skip
-        for i, j in zip(*np.nonzero(scores), strict=True):
+        best: dict[tuple[int, int], float] = {}
+        for texts in ([keys[m] for m in members], [sorted_keys[m] for m in members]):
+            for i, j, score in _chunked_scores(texts, cutoff):
+                if score > best.get((i, j), 0.0):
+                    best[(i, j)] = score
+        for (i, j), score in sorted(best.items()):
             p, q = members[i], members[j]
             pair = (p, q) if p < q else (q, p)
-            if pair not in found and keep(*pair, float(scores[i, j])):
-                found[pair] = float(scores[i, j])
-    return found
+            if pair not in found and keep(*pair, score):
+                found[pair] = score
+    return found, BlockStats(scored, skipped_blocks, skipped_pairs)
 
 
 RETITLE_CUTOFF = 65.0
@@ -468,7 +505,7 @@ def _searchable(keys: EntryKeys, repeated: set[int]) -> TitleGroups:
 
 def title_evidence(
     keys: EntryKeys, titles: list[str], threshold: float, review_threshold: float
-) -> tuple[list[Edge], list[Doubt]]:
+) -> tuple[list[Edge], list[Doubt], BlockStats]:
     """Exact title-key matches, then fuzzy matches among distinct keys that share a rare word.
 
     Full titles join whatever their kind; a dataset's or benchmark's short name joins only the same name
@@ -509,7 +546,7 @@ def title_evidence(
         )
 
     cutoff = min(review_threshold, RETITLE_CUTOFF)
-    similar = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping)
+    similar, stats = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping)
     doubts: list[Doubt] = []
     for (p, q), score in sorted(similar.items()):
         a, b = texts[p], texts[q]
@@ -526,4 +563,4 @@ def title_evidence(
         else:
             reason = f"near miss: {_retitled(a, b, ea, eb, score, keys)}"
         doubts.append(Doubt(ea, eb, round(score, 1), reason, "kept apart"))
-    return edges, doubts
+    return edges, doubts, stats
