@@ -98,6 +98,9 @@ class IdentifierEvidence(NamedTuple):
     doubts: list[Doubt]
     suspects: dict[int, set[str]]  # entry -> identifier kinds it carries by mistake
     disputes: dict[int, set[int]]  # entry -> entries that are another paper but share its link
+    # For the report only: the held-out members no conflict row names, each with the conflict it shares,
+    # so every entry whose identifier no longer binds it is marked as a list's slip.
+    echoes: list[Doubt]
 
 
 # Keys of pages that belong to one paper: a dataset, benchmark or tool citing one is not that page's owner.
@@ -242,6 +245,7 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
     doubts: list[Doubt] = []
     suspects: dict[int, set[str]] = defaultdict(set)
     disputes: dict[int, set[int]] = defaultdict(set)
+    echoes: list[Doubt] = []
     label = {"arxiv": "arXiv id", "doi": "DOI", "url": "page"}
     support = Counter(k for k, full in zip(keys.title_keys, keys.full, strict=True) if full)
     for kind, groups in _identifier_groups(keys).items():
@@ -262,10 +266,20 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
                     claim = claims[m]
                     others = against[rep[claim]] if claim is not None else set(rep.values()) - {m}
                     disputes[m].update(others)
+                named: dict[int, Doubt] = {}
                 for a, b in clashes:
                     score = round(title_score(keys.title_keys[a], keys.title_keys[b]), 1)
                     reason = f"conflict: same {label[kind]}, {_describe(a, b, claims, titles)}"
                     doubts.append(Doubt(a, b, score, reason, "kept apart"))
+                    named.setdefault(a, doubts[-1])
+                    named.setdefault(b, doubts[-1]._replace(a=b, b=a))
+                for m in members:
+                    if m not in named:
+                        claim = claims[m]
+                        like = named.get(rep[claim]) if claim is not None else None
+                        other = like.b if like else min(disputes[m] or {m})
+                        reason = like.reason if like else f"conflict: same {label[kind]}, lists disagree"
+                        echoes.append(Doubt(m, other, 0.0, reason, "kept apart"))
                 # Entries that say the very same thing (one title, one label) still agree with each other.
                 edges.extend(
                     Edge(min(rep[claim], m), max(rep[claim], m), kind, 100.0)
@@ -276,7 +290,7 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
             anchor = _anchor(members, keys, support)
             edges.extend(Edge(min(anchor, m), max(anchor, m), kind, 100.0) for m in members if m != anchor)
     edges.extend(_namesakes(keys, titles, suspects))
-    return IdentifierEvidence(edges, doubts, suspects, disputes)
+    return IdentifierEvidence(edges, doubts, suspects, disputes, echoes)
 
 
 def _head_name(title: str) -> str:
