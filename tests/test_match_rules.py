@@ -83,3 +83,23 @@ def test_a_block_too_big_to_score_is_counted_and_reported_by_the_command(
     assert result.exit_code == 0, result.output
     assert "title pairs not compared" in result.stderr
     assert re.search(r"title pairs: \d+ compared, [1-9]\d* not compared", result.stderr)
+
+
+BADGE = "https://img.shields.io/badge/Conf'2023-blue"
+
+
+def test_a_badge_or_an_image_file_is_never_a_page_two_entries_share():
+    from awesome_merge.match.keys import comparison_keys
+
+    urls = [BADGE, "https://example.org/figures/teaser.PNG", "https://example.org/logo.svg?raw=true",
+            "https://badgen.net/badge/stars/12", "https://example.org/paper/widgets"]  # fmt: skip
+    _, pages = comparison_keys(["t"] * len(urls), urls, [""] * len(urls))
+    assert pages[:4] == [[], [], [], []] and pages[4]
+    m = run(
+        e(1, "Paper", BADGE, source="a.md"),
+        e(2, "PDF", BADGE, source="b.md"),
+        e(3, "Structure-Guided Widget Synthesis with Gadgets", "https://example.org/teaser.gif", source="a.md"),
+        e(4, "Learning Sprocket Alignment from Noisy Gear Trains", "https://example.org/teaser.gif", source="b.md"),
+    )
+    assert not same(m, 0, 1) and not same(m, 2, 3)
+    assert not m.review.reason.str.contains("same page").any()  # not even a conflict to look at
