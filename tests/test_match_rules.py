@@ -98,8 +98,55 @@ def test_a_badge_or_an_image_file_is_never_a_page_two_entries_share():
     m = run(
         e(1, "Paper", BADGE, source="a.md"),
         e(2, "PDF", BADGE, source="b.md"),
-        e(3, "Structure-Guided Widget Synthesis with Gadgets", "https://example.org/teaser.gif", source="a.md"),
-        e(4, "Learning Sprocket Alignment from Noisy Gear Trains", "https://example.org/teaser.gif", source="b.md"),
+        e(
+            3,
+            "Structure-Guided Widget Synthesis with Gadgets",
+            "https://example.org/teaser.gif",
+            source="a.md",
+        ),
+        e(
+            4,
+            "Learning Sprocket Alignment from Noisy Gear Trains",
+            "https://example.org/teaser.gif",
+            source="b.md",
+        ),
     )
     assert not same(m, 0, 1) and not same(m, 2, 3)
     assert not m.review.reason.str.contains("same page").any()  # not even a conflict to look at
+
+
+NAMED = "Foo-1: Structure-Guided Widget Synthesis with Gadgets"
+BARE = "Structure-Guided Widget Synthesis with Gadgets"
+
+
+def test_a_short_name_before_the_title_is_one_paper_with_the_bare_title():
+    m = run(e(1, NAMED, year=2023), e(2, BARE, source="b.md", year=2024))
+    assert same(m, 0, 1)
+    assert set(m.report.matched_by) == {"self", "name_prefix"}
+    # written in capitals, or in lower case, the name still falls away
+    m = run(
+        e(1, "WIDGETRON: LEARNING GEAR TRAINS FROM SPROCKETS"), e(2, "learning gear trains from sprockets")
+    )
+    assert same(m, 0, 1)
+
+
+def test_a_name_prefix_joins_nothing_when_years_or_identifiers_disagree():
+    apart = [
+        run(e(1, NAMED, year=2019), e(2, BARE, source="b.md", year=2024)),
+        run(e(1, NAMED, "https://arxiv.org/abs/2401.01234"), e(2, BARE, "https://arxiv.org/abs/2402.04321")),
+        run(
+            e(1, NAMED, "https://doi.org/10.1145/3580305.3599001"),
+            e(2, BARE, "https://doi.org/10.1109/TPAMI.2023.1234567"),
+        ),
+    ]
+    assert not any(same(m, 0, 1) for m in apart)
+    assert not apart[1].review.reason.str.contains("name_prefix").any()  # no conflict row made by the rule
+
+
+def test_a_name_prefix_never_joins_a_short_generic_rest_or_two_names_sharing_one_title():
+    assert not same(run(e(1, "Foo-1: Deep Widget Models"), e(2, "Deep Widget Models", source="b.md")), 0, 1)
+    assert not same(run(e(1, "Survey: Structure-Guided Widget Synthesis with Gadgets"), e(2, BARE)), 0, 1)
+    m = run(
+        e(1, NAMED), e(2, "Bar-2: Structure-Guided Widget Synthesis with Gadgets"), e(3, BARE, source="b.md")
+    )
+    assert not same(m, 0, 1)

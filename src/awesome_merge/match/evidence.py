@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from ..text import title_key
 from .keys import PAPER_KIND, EntryKeys, is_full_title, is_generic_label, names_in, title_name
 
-RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4}
+RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4, "name_prefix": 5}
 # English function words only: words common in one field are found rare or not by counting, per corpus.
 _STOP = frozenset(
     "a an the of for in on and or with to via by from under over towards toward is are its at as into using "
@@ -358,10 +358,70 @@ TitleGroups = dict[tuple[str, str], list[int]]  # (kind, title key) -> entries
 ANY_KIND = "*"
 
 
+# `Name: Title` and `Title`: the name is at most this many words, the title at least this many (a
+# shorter rest, `Foo: Deep Widgets`, is a phrase many papers share), years at most this far apart.
+PREFIX_NAME_WORDS = 2
+PREFIX_NAME_CHARS = 24
+PREFIX_MIN_WORDS = 4
+PREFIX_YEARS = 1
+NAME_PREFIX_SCORE = 95.0
+
+
+def _name_rest(title: str) -> str:
+    """The title key after a short coined name and a colon (`Foo-1: Widget Synthesis ...`), or ""."""
+    head, sep, rest = title.partition(":")
+    if not sep or not rest.strip():
+        return ""
+    head_words = title_key(head).split()
+    if not head_words or len(head_words) > PREFIX_NAME_WORDS or len(head.strip()) > PREFIX_NAME_CHARS:
+        return ""
+    if set(head_words) & (_GENRE | _STOP) or is_generic_label(head):
+        return ""  # `Survey: ...` is another paper about the title, `PDF: ...` a link's text
+    rest_key = title_key(rest)
+    return rest_key if rest_key.count(" ") + 1 >= PREFIX_MIN_WORDS else ""
+
+
+def _name_prefix_edges(keys: EntryKeys, titles: list[str], repeated: set[int]) -> list[Edge]:
+    """`Name: Title` listed elsewhere as `Title` alone: one paper, a list dropping or adding its name.
+
+    Guarded: the rest is a title of several words, the years are close, no arXiv id or DOI differs,
+    and the bare title is a paper's (a dataset's four-word name is its own thing).
+    """
+    bare: dict[str, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys.title_keys):
+        if key and index not in repeated and keys.families[index] == PAPER_KIND:
+            bare[key].append(index)
+    named: dict[str, list[int]] = defaultdict(list)
+    for index, title in enumerate(titles):
+        if index not in repeated and keys.families[index] == PAPER_KIND:
+            rest = _name_rest(title)
+            if rest in bare:
+                named[rest].append(index)
+    edges = []
+    for rest, indices in named.items():
+        if len({keys.title_keys[i] for i in indices}) > 1:
+            continue  # `Foo: Title` and `Bar: Title`: which of them the bare title is, nothing tells
+        for other in bare[rest]:
+            index = next((i for i in indices if _may_be_one(i, other, keys)), None)
+            if index is not None:
+                edges.append(Edge(min(index, other), max(index, other), "name_prefix", NAME_PREFIX_SCORE))
+    return edges
+
+
+def _may_be_one(a: int, b: int, keys: EntryKeys) -> bool:
+    """No identifier and no year speaks against two entries being one paper."""
+    for column in (keys.arxiv, keys.doi):
+        if column[a] and column[b] and column[a] != column[b]:
+            return False
+    year_a, year_b = keys.years[a], keys.years[b]
+    return not (year_a and year_b and abs(year_a - year_b) > PREFIX_YEARS)
+
+
 def _subtitle_edges(
     keys: EntryKeys, titles: list[str], by_key: TitleGroups, repeated: set[int]
 ) -> list[Edge]:
-    """`Title: Subtitle` listed elsewhere as just `Title` (or just the subtitle)."""
+    """`Title: Subtitle` listed elsewhere as just `Title` (or just the subtitle); a short name before
+    the colon is the name prefix rule's (`_name_prefix_edges`)."""
     edges = []
     first_of: dict[str, int] = {}
     for index, title in enumerate(titles):
@@ -377,6 +437,7 @@ def _subtitle_edges(
             for j in range(i + 1, len(segments) + 1)
         }
         parts.discard(keys.title_keys[index])
+        parts.discard(_name_rest(title))
         for part in sorted(parts):
             others = by_key.get((ANY_KIND, part)) if is_full_title(part) else None
             if others and not _guard(part, keys.title_keys[index], keys.years[others[0]], keys.years[index]):
@@ -537,6 +598,7 @@ def title_evidence(
     }
     edges = [Edge(members[0], m, "title", 100.0) for members in by_key.values() for m in members[1:]]
     edges.extend(_subtitle_edges(keys, titles, by_key, repeated))
+    edges.extend(_name_prefix_edges(keys, titles, repeated))
     distinct = sorted(searchable)
     texts = [key for _, key in distinct]
     blocks: dict[str, list[int]] = defaultdict(list)
