@@ -150,3 +150,29 @@ def test_a_name_prefix_never_joins_a_short_generic_rest_or_two_names_sharing_one
         e(1, NAMED), e(2, "Bar-2: Structure-Guided Widget Synthesis with Gadgets"), e(3, BARE, source="b.md")
     )
     assert not same(m, 0, 1)
+
+
+def test_small_capitals_capitals_lower_case_and_bibtex_braces_are_one_title():
+    forms = [
+        "Wɪᴅɢᴇᴛʀᴏɴ: Learning Gear Trains from Noisy Sprockets",
+        "WIDGETRON: LEARNING GEAR TRAINS FROM NOISY SPROCKETS",
+        "widgetron: learning gear trains from noisy sprockets",
+        "{W}idgetron: {L}earning Gear Trains from Noisy {S}prockets",
+    ]
+    m = run(*(e(i + 1, title, source=f"{i}.md") for i, title in enumerate(forms)))
+    assert len(set(m.cluster_ids)) == 1
+    assert set(m.report.score) == {100.0}  # equal once normalised, not merely similar
+
+
+def test_an_arxiv_link_with_a_doubled_slash_gives_its_id_and_joins_its_paper():
+    m = run(
+        e(1, "Widgetron", "https://arxiv.org/abs//2401.01234"),
+        e(
+            2,
+            "Learning Gear Trains from Noisy Sprockets",
+            "https://arxiv.org/pdf/2401.01234v2",
+            source="b.md",
+        ),
+    )
+    assert m.report.arxiv_id.iloc[0] == "2401.01234"
+    assert same(m, 0, 1) and m.cluster_ids[0] == "arxiv:2401.01234"
