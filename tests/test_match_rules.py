@@ -176,3 +176,44 @@ def test_an_arxiv_link_with_a_doubled_slash_gives_its_id_and_joins_its_paper():
     )
     assert m.report.arxiv_id.iloc[0] == "2401.01234"
     assert same(m, 0, 1) and m.cluster_ids[0] == "arxiv:2401.01234"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--review-threshold", "95"], "'--review-threshold': expected at most title_threshold (92), got 95"),
+        (["--title-threshold", "70"], "'--title-threshold': expected at least review_threshold (80), got 70"),
+        (
+            ["--title-threshold", "85", "--review-threshold", "90"],
+            "'--review-threshold': expected at most title_threshold (85), got 90",
+        ),
+    ],
+)
+def test_a_review_threshold_above_the_title_threshold_on_the_command_line_is_a_clear_usage_error(
+    tmp_path: Path, options: list[str], message: str
+):
+    sources = tmp_path / "lists"
+    sources.mkdir()
+    (sources / "a.md").write_text(
+        "# Papers\n\n- [Widget Synthesis](https://example.org/w)\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, [str(sources), "-o", str(tmp_path / "out"), *options])
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (tmp_path / "out").exists()  # nothing merged or written with thresholds that cannot work
+
+
+def test_thresholds_the_command_line_changes_are_checked_with_the_config_files(tmp_path: Path):
+    sources = tmp_path / "lists"
+    sources.mkdir()
+    (sources / "a.md").write_text(
+        "# Papers\n\n- [Widget Synthesis](https://example.org/w)\n", encoding="utf-8"
+    )
+    (sources / "awesome-merge.toml").write_text("[match]\ntitle_threshold = 96\nreview_threshold = 90\n")
+    ok = CliRunner().invoke(
+        main, [str(sources), "-o", str(tmp_path / "out"), "--review-threshold", "94", "-q"]
+    )
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(
+        main, [str(sources), "-o", str(tmp_path / "out"), "--title-threshold", "85", "-q"]
+    )
+    assert bad.exit_code == 2 and "expected at least review_threshold (90), got 85" in bad.stderr

@@ -177,6 +177,7 @@ def _run(opts: _Options) -> int:
         _echo(f"error: {opts.config_path}: no such config file")
         return 1
     config = load_config(opts.config_path or default_config_path(folders))
+    _check_thresholds(opts, config.match)
     outcomes: list = []
     fetch_failed = False
     if opts.fetch:
@@ -248,6 +249,19 @@ def _run(opts: _Options) -> int:
             f"{unscored} -> {opts.output}/"
         )
     return 1 if opts.strict and fetch_failed else 0
+
+
+def _check_thresholds(opts: _Options, match: Any) -> None:
+    """The options' thresholds with the config's, checked as the config file's are (a usage error)."""
+    from .config import threshold_problem
+
+    title = match.title_threshold if opts.title_threshold is None else opts.title_threshold
+    review = match.review_threshold if opts.review_threshold is None else opts.review_threshold
+    blame_title = opts.review_threshold is None
+    problem = threshold_problem(title, review, blame_title=blame_title)
+    if problem:
+        option = "--title-threshold" if blame_title else "--review-threshold"
+        raise click.BadParameter(problem, param_hint=f"'{option}'")
 
 
 def _fetch(config, folders: list[Path], force: bool, quiet: bool):  # type: ignore[no-untyped-def]
