@@ -217,3 +217,29 @@ def test_thresholds_the_command_line_changes_are_checked_with_the_config_files(t
         main, [str(sources), "-o", str(tmp_path / "out"), "--title-threshold", "85", "-q"]
     )
     assert bad.exit_code == 2 and "expected at least review_threshold (90), got 85" in bad.stderr
+
+
+def test_a_preprint_citation_given_as_the_title_claims_no_paper_and_the_shared_id_joins():
+    """`arXiv preprint arXiv:2401.01234 (2024)` in place of a title repeats the link and names nothing:
+    it does not dispute the arXiv id with the list that gives the paper's title."""
+    m = run(
+        e(1, "arXiv preprint arXiv:2401.01234 (2024)", "https://arxiv.org/abs/2401.01234"),
+        e(
+            2,
+            "Widgetron: Learning Gear Trains from Noisy Sprockets",
+            "https://arxiv.org/abs/2401.01234",
+            source="b.md",
+        ),
+        e(3, "bioRxiv 2023.07.15.123456", "https://doi.org/10.1101/2023.07.15.123456"),
+        e(
+            4,
+            "Sprocket Language Models Predict Gear Structure",
+            "https://doi.org/10.1101/2023.07.15.123456",
+            source="b.md",
+        ),
+        e(5, "arXiv preprint arXiv:2402.04321 (2024)", "https://arxiv.org/abs/2402.04321", source="c.md"),
+    )
+    assert same(m, 0, 1) and same(m, 2, 3)
+    assert not m.review.reason.str.startswith("conflict").any()
+    assert not same(m, 0, 4)  # two citations alike in words are still two papers
+    assert not m.review.a_title.str.startswith("arXiv preprint").any()  # and no near miss to look at

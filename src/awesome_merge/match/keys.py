@@ -39,6 +39,22 @@ def family(kind: str, full: bool = False) -> str:
     return kind if kind in DATA_KINDS and not full else PAPER_KIND
 
 
+# A preprint server's citation a list gives in place of a title (`arXiv preprint arXiv:2010.02141 (2020)`,
+# `bioRxiv 2023.07.15.549154`): it repeats the link's identifier and names no paper.
+CITATION_WORDS = frozenset("arxiv biorxiv medrxiv chemrxiv ssrn preprint eprint e print v".split())
+
+
+def is_citation_label(title: str) -> bool:
+    """A title made of a preprint server's name and numbers only: the list cited the link, not the paper."""
+    words = re.findall(r"[a-z]+", title.lower())
+    return (
+        bool(words)
+        and bool(re.search(r"\d", title))
+        and all(w in CITATION_WORDS or w in GENERIC_LABELS for w in words)
+        and not CITATION_WORDS.isdisjoint(words)
+    )
+
+
 def is_generic_label(title: str) -> bool:
     """A title made only of words like `PDF`, `PUB` or `[code]`: the list named the link, not the paper."""
     words = re.findall(r"[a-z]+", title.lower())
@@ -126,7 +142,7 @@ def entry_keys(
     titles = column("title")
     title_keys, url_keys = precomputed or comparison_keys(titles, column("url"), column("alt_urls"))
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
-    full = [is_full_title(k) for k in title_keys]
+    full = [is_full_title(k) and not is_citation_label(t) for k, t in zip(title_keys, titles, strict=True)]
     kinds = column("kind") if "kind" in entries else [PAPER_KIND] * len(titles)
     firsts = [_family_name(a) for a in column("authors")] if "authors" in entries else [""] * len(titles)
     return EntryKeys(
