@@ -27,7 +27,8 @@ _STOP = frozenset(
 _NUMBER = re.compile(r"\d+")
 _GENRE = frozenset("survey review tutorial overview sok position benchmark benchmarking".split())
 # A block (titles sharing a rare word or a first author) of more titles than this is left out and counted:
-# its 50 million pairs would take seconds each; bigger blocks are scored in bands of `CHUNK_CELLS` scores.
+# that many titles make 50 million pairs, seconds of scoring; smaller blocks are scored in bands of
+# `CHUNK_CELLS` scores, so memory stays bounded however big they are.
 MAX_BLOCK = 10_000
 CHUNK_CELLS = 4_000_000
 SMALL_BLOCK = 12
