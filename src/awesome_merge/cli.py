@@ -177,6 +177,7 @@ def _run(opts: _Options) -> int:
         _echo(f"error: {opts.config_path}: no such config file")
         return 1
     config = load_config(opts.config_path or default_config_path(folders))
+    _check_thresholds(opts, config.match)
     outcomes: list = []
     fetch_failed = False
     if opts.fetch:
@@ -228,17 +229,39 @@ def _run(opts: _Options) -> int:
         for name in sorted(outputs):
             _echo(f"{'wrote' if name in changed else 'unchanged'}: {opts.output / name}")
         _echo("timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
+        pairs = result.title_pairs
+        _echo(f"title pairs: {pairs.pairs_scored} compared, {pairs.pairs_skipped} not compared")
     if not opts.quiet:
         n_entries, n_papers = len(result.entries), len(result.papers)
         n_read = len(result.sources) - len(unread)
         missing = f" ({len(unread)} could not be read)" if unread else ""
+        skipped = result.title_pairs
+        unscored = (
+            f"; {skipped.pairs_skipped} title pairs not compared ({skipped.blocks_skipped} groups of "
+            "titles sharing one word too big to compare)"
+            if skipped.pairs_skipped
+            else ""
+        )
         _echo(
             f"merged {n_entries} entries from {n_read} lists{missing} into {n_papers} papers "
             f"({n_entries - n_papers} duplicates); {len(result.review)} pairs to review; "
-            f"{result.overrides_applied} of {len(result.config.overrides)} overrides applied "
-            f"-> {opts.output}/"
+            f"{result.overrides_applied} of {len(result.config.overrides)} overrides applied"
+            f"{unscored} -> {opts.output}/"
         )
     return 1 if opts.strict and fetch_failed else 0
+
+
+def _check_thresholds(opts: _Options, match: Any) -> None:
+    """The options' thresholds with the config's, checked as the config file's are (a usage error)."""
+    from .config import threshold_problem
+
+    title = match.title_threshold if opts.title_threshold is None else opts.title_threshold
+    review = match.review_threshold if opts.review_threshold is None else opts.review_threshold
+    blame_title = opts.review_threshold is None
+    problem = threshold_problem(title, review, blame_title=blame_title)
+    if problem:
+        option = "--title-threshold" if blame_title else "--review-threshold"
+        raise click.BadParameter(problem, param_hint=f"'{option}'")
 
 
 def _fetch(config, folders: list[Path], force: bool, quiet: bool):  # type: ignore[no-untyped-def]

@@ -34,8 +34,21 @@ class SourceConfig:
 class MatchConfig:
     """Thresholds on rapidfuzz scores (0-100) of normalised titles."""
 
+    # Two full titles from here are one paper: a typo or a plural passes, one changed word in ten does not.
     title_threshold: float = 92.0
+    # A pair kept apart from here is shown in review.csv: below it, titles share phrases, not a paper.
     review_threshold: float = 80.0
+
+
+def threshold_problem(title_threshold: float, review_threshold: float, *, blame_title: bool = False) -> str:
+    """What is wrong with two thresholds together, said of the review threshold (or of the title one), or
+    "": pairs scoring between them are the ones shown for review, so a review bar above the merge bar
+    would show none."""
+    if review_threshold <= title_threshold:
+        return ""
+    if blame_title:
+        return f"expected at least review_threshold ({_num(review_threshold)}), got {_num(title_threshold)}"
+    return f"expected at most title_threshold ({_num(title_threshold)}), got {_num(review_threshold)}"
 
 
 @dataclass(frozen=True)
@@ -258,8 +271,7 @@ def load_config(path: Path | None) -> Config:
     match = MatchConfig(
         **{k: check.number(v, f"[match] {k}", *_MATCH_RANGES[k]) for k, v in match_raw.items()}
     )
-    if match.review_threshold > match.title_threshold:
-        # Pairs between the two are the ones shown for review: a higher review bar would show none.
+    if threshold_problem(match.title_threshold, match.review_threshold):
         raise check.fail("[match] review_threshold", "at most title_threshold", show=False)
     fetch_raw = check.table(data, "fetch")
     check.known(fetch_raw, "[fetch]", tuple(_FETCH_RANGES))

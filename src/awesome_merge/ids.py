@@ -232,6 +232,7 @@ def _arxiv_from_parts(p: _Url, doi: str | None = None) -> str:
     host = p.host
     if _is_arxiv_host(host):
         path = unquote(p.path) if "%" in p.path else p.path
+        path = re.sub(r"/{2,}", "/", path)  # `arxiv.org/abs//2401.01234`: a list's doubled slash
         m = _ARXIV_PATH_RE.match(path)
         if m:
             return normalize_arxiv_id(m["id"])

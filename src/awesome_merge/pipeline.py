@@ -17,7 +17,7 @@ from .config import CONFIG_NAME, Config, load_config
 from .diagnostics import AwesomeMergeError, Diagnostic
 from .frame import Columns, entry_columns, frame_from_columns
 from .fuse import fuse
-from .match import match_entries
+from .match import BlockStats, match_entries
 from .match.keys import comparison_keys
 from .parse import parse_file
 from .read import SOURCE_SUFFIXES
@@ -46,6 +46,8 @@ class MergeResult:
     # Per entry, the entries with its title or page but another identifier: kept apart, in doubt.
     conflicts: dict[int, list[int]] = field(default_factory=dict)
     topics: Topics | None = None
+    # Title pairs compared, and those left out because too many titles shared one word: never silent.
+    title_pairs: BlockStats = field(default_factory=BlockStats)
 
     @property
     def topic_order(self) -> list[str]:
@@ -260,4 +262,5 @@ def merge(
         matching.overrides_applied,
         matching.conflicts,
         topics,
+        matching.title_pairs,
     )

@@ -72,11 +72,29 @@ def clean_section(text: str) -> str:
     return squash(" ".join(words)).strip(" :-–—")
 
 
+def _small_capitals() -> dict[int, str]:
+    """Unicode's small capital letters (a list styling a name `Fᴏᴏ`) as the letters they stand for:
+    Unicode gives them no compatibility form, so NFKD alone leaves them apart from `foo`."""
+    table = {}
+    for block in (range(0x0250, 0x02B0), range(0x1D00, 0x1D80), range(0xA720, 0xA800)):
+        for code in block:
+            name = unicodedata.name(chr(code), "")
+            letter = name.removeprefix("LATIN LETTER SMALL CAPITAL ")
+            if letter != name and len(letter) == 1:
+                table[code] = letter.lower()
+    return table
+
+
+_SMALL_CAPITALS = _small_capitals()
+_BRACES = str.maketrans("", "", "{}")
+
+
 @lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
-    """The comparison form of a title: case, accents, punctuation and LaTeX ignored."""
-    text = clean_latex(title)
+    """The comparison form of a title: case, accents, small capitals, punctuation, BibTeX braces
+    (`{A}daptive`) and LaTeX ignored."""
+    text = clean_latex(title).translate(_BRACES)
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_SMALL_CAPITALS))
         text = "".join(c for c in text if not unicodedata.combining(c))
     return squash(_NOT_WORD.sub(" ", text).lower())

@@ -15,11 +15,18 @@ from ..diagnostics import Diagnostic
 from ..ids import canonical_url, is_http_url
 from ..text import title_key
 from .cluster import Attributes, cluster, spanning_parents
-from .evidence import Edge, identifier_evidence, label_suggestions, title_evidence
+from .evidence import BlockStats, Edge, identifier_evidence, label_suggestions, title_evidence
 from .keys import PAPER_KIND, EntryKeys, entry_keys
 from .review import REVIEW_COLUMNS, review_frame
 
-__all__ = ["REPORT_COLUMNS", "REVIEW_COLUMNS", "ClusterIdentifiers", "Matching", "match_entries"]
+__all__ = [
+    "REPORT_COLUMNS",
+    "REVIEW_COLUMNS",
+    "BlockStats",
+    "ClusterIdentifiers",
+    "Matching",
+    "match_entries",
+]
 
 REPORT_COLUMNS = [
     "cluster_id",
@@ -57,11 +64,17 @@ class Matching:
     conflicts: dict[int, list[int]] = field(default_factory=dict)
     # Per cluster id, the arXiv id and DOI the cluster holds ("" when none): fusing reads them here.
     identifiers: dict[str, ClusterIdentifiers] = field(default_factory=dict)
+    # How many title pairs were compared, and how many were not (blocks too big to score): no silent limit.
+    title_pairs: BlockStats = field(default_factory=BlockStats)
 
 
 class _EntryAttributes:
     """What an entry may not be merged across: its arXiv id, its DOI (unless held out because the lists
-    dispute it), and the side of a curator's `different` override it is on."""
+    dispute it), and the side of a curator's `different` override it is on.
+
+    A dataset's or benchmark's id is the paper it cites, not its own, but two rows citing different papers
+    are not one thing either: every kind's ids bind, and only papers' ids name a cluster (`paper_ids`).
+    """
 
     def __init__(self, keys: EntryKeys, suspects: dict[int, set[str]]) -> None:
         self.keys = keys
@@ -70,14 +83,22 @@ class _EntryAttributes:
 
     def __call__(self, i: int) -> Attributes:
         attrs: Attributes = dict(self.overrides.get(i, {}))
-        if self.keys.families[i] != PAPER_KIND:
-            return attrs  # a dataset's or benchmark's arXiv id or DOI is the paper it cites, not its own
         held_out = self.suspects.get(i, ())
         if self.keys.arxiv[i] and "arxiv" not in held_out:
             attrs["arxiv"] = frozenset([self.keys.arxiv[i]])
         if self.keys.doi[i] and "doi" not in held_out:
             attrs["doi"] = frozenset([self.keys.doi[i]])
         return attrs
+
+    def paper_ids(self, members: list[int]) -> Attributes:
+        """The arXiv ids and DOIs a cluster's papers own: what the cluster is called and fused with."""
+        papers = [i for i in members if self.keys.families[i] == PAPER_KIND]
+        found: Attributes = {}
+        for name in ("arxiv", "doi"):
+            values = frozenset(v for i in papers if name in (a := self(i)) for v in a[name])
+            if values:
+                found[name] = values
+        return found
 
 
 def _override_matches(key: str, keys: EntryKeys) -> list[int]:
@@ -161,7 +182,9 @@ def match_entries(
     attributes = _EntryAttributes(keys, ident.suspects)
     config_name = config_name or "awesome-merge.toml"
     forced, problems, applied = _apply_overrides(overrides, keys, attributes, config_name)
-    title_edges, near_misses = title_evidence(keys, titles, config.title_threshold, config.review_threshold)
+    title_edges, near_misses, title_pairs = title_evidence(
+        keys, titles, config.title_threshold, config.review_threshold
+    )
     edges = ident.edges  # extended in place: no second list of a million edges
     edges.extend(title_edges)
     uf, used, refused = cluster(n, attributes, edges, forced)
@@ -171,13 +194,16 @@ def match_entries(
     for i, root in enumerate(roots):
         members_by_root[root].append(i)
     representative = {root: _representative(m, keys) for root, m in members_by_root.items()}
-    cluster_of_root = _unique_ids(members_by_root, keys, uf.attrs)
+    owned = {root: attributes.paper_ids(m) for root, m in members_by_root.items()}
+    cluster_of_root = _unique_ids(members_by_root, keys, owned.__getitem__)
     parent, via = spanning_parents(n, members_by_root, representative, used)
 
     notes: dict[int, list[str]] = defaultdict(list)
     for doubt in ident.doubts + refused:
         notes[doubt.b].append(f"{doubt.reason} ({_where(entries, doubt.a)})")
         notes[doubt.a].append(f"{doubt.reason} ({_where(entries, doubt.b)})")
+    for echo in ident.echoes:
+        notes[echo.a].append(f"{echo.reason} ({_where(entries, echo.b)})")
     # A near miss or suggestion that other evidence joined after all is no longer in doubt.
     open_questions = [d for d in near_misses + label_suggestions(keys, titles) if roots[d.a] != roots[d.b]]
     decided = [
@@ -196,11 +222,13 @@ def match_entries(
     cluster_ids = [cluster_of_root[r] for r in roots]
     identifiers = {
         cluster_of_root[root]: ClusterIdentifiers(
-            min(uf.attrs(root).get("arxiv") or [""]), min(uf.attrs(root).get("doi") or [""])
+            min(owned[root].get("arxiv") or [""]), min(owned[root].get("doi") or [""])
         )
         for root in members_by_root
     }
-    return Matching(cluster_ids, report, review, problems, disputes, applied, dict(conflicts), identifiers)
+    return Matching(
+        cluster_ids, report, review, problems, disputes, applied, dict(conflicts), identifiers, title_pairs
+    )
 
 
 def _unique_ids(

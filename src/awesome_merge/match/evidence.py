@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from ..text import title_key
 from .keys import PAPER_KIND, EntryKeys, is_full_title, is_generic_label, names_in, title_name
 
-RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4}
+RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4, "name_prefix": 5}
 # English function words only: words common in one field are found rare or not by counting, per corpus.
 _STOP = frozenset(
     "a an the of for in on and or with to via by from under over towards toward is are its at as into using "
@@ -26,7 +26,11 @@ _STOP = frozenset(
 )
 _NUMBER = re.compile(r"\d+")
 _GENRE = frozenset("survey review tutorial overview sok position benchmark benchmarking".split())
-MAX_BLOCK = 400
+# A block (titles sharing a rare word or a first author) of more titles than this is left out and counted:
+# that many titles make 50 million pairs, seconds of scoring; smaller blocks are scored in bands of
+# `CHUNK_CELLS` scores, so memory stays bounded however big they are.
+MAX_BLOCK = 10_000
+CHUNK_CELLS = 4_000_000
 SMALL_BLOCK = 12
 TITLE_DIFF_CUTOFF = 70.0
 SUBTITLE_SCORE = 95.0
@@ -95,6 +99,9 @@ class IdentifierEvidence(NamedTuple):
     doubts: list[Doubt]
     suspects: dict[int, set[str]]  # entry -> identifier kinds it carries by mistake
     disputes: dict[int, set[int]]  # entry -> entries that are another paper but share its link
+    # For the report only: the held-out members no conflict row names, each with the conflict it shares,
+    # so every entry whose identifier no longer binds it is marked as a list's slip.
+    echoes: list[Doubt]
 
 
 # Keys of pages that belong to one paper: a dataset, benchmark or tool citing one is not that page's owner.
@@ -239,6 +246,7 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
     doubts: list[Doubt] = []
     suspects: dict[int, set[str]] = defaultdict(set)
     disputes: dict[int, set[int]] = defaultdict(set)
+    echoes: list[Doubt] = []
     label = {"arxiv": "arXiv id", "doi": "DOI", "url": "page"}
     support = Counter(k for k, full in zip(keys.title_keys, keys.full, strict=True) if full)
     for kind, groups in _identifier_groups(keys).items():
@@ -259,10 +267,20 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
                     claim = claims[m]
                     others = against[rep[claim]] if claim is not None else set(rep.values()) - {m}
                     disputes[m].update(others)
+                named: dict[int, Doubt] = {}
                 for a, b in clashes:
                     score = round(title_score(keys.title_keys[a], keys.title_keys[b]), 1)
                     reason = f"conflict: same {label[kind]}, {_describe(a, b, claims, titles)}"
                     doubts.append(Doubt(a, b, score, reason, "kept apart"))
+                    named.setdefault(a, doubts[-1])
+                    named.setdefault(b, doubts[-1]._replace(a=b, b=a))
+                for m in members:
+                    if m not in named:
+                        claim = claims[m]
+                        like = named.get(rep[claim]) if claim is not None else None
+                        other = like.b if like else min(disputes[m] or {m})
+                        reason = like.reason if like else f"conflict: same {label[kind]}, lists disagree"
+                        echoes.append(Doubt(m, other, 0.0, reason, "kept apart"))
                 # Entries that say the very same thing (one title, one label) still agree with each other.
                 edges.extend(
                     Edge(min(rep[claim], m), max(rep[claim], m), kind, 100.0)
@@ -273,7 +291,7 @@ def identifier_evidence(keys: EntryKeys, titles: list[str]) -> IdentifierEvidenc
             anchor = _anchor(members, keys, support)
             edges.extend(Edge(min(anchor, m), max(anchor, m), kind, 100.0) for m in members if m != anchor)
     edges.extend(_namesakes(keys, titles, suspects))
-    return IdentifierEvidence(edges, doubts, suspects, disputes)
+    return IdentifierEvidence(edges, doubts, suspects, disputes, echoes)
 
 
 def _head_name(title: str) -> str:
@@ -341,10 +359,70 @@ TitleGroups = dict[tuple[str, str], list[int]]  # (kind, title key) -> entries
 ANY_KIND = "*"
 
 
+# `Name: Title` and `Title`: the name is at most this many words, the title at least this many (a
+# shorter rest, `Foo: Deep Widgets`, is a phrase many papers share), years at most this far apart.
+PREFIX_NAME_WORDS = 2
+PREFIX_NAME_CHARS = 24
+PREFIX_MIN_WORDS = 4
+PREFIX_YEARS = 1
+NAME_PREFIX_SCORE = 95.0
+
+
+def _name_rest(title: str) -> str:
+    """The title key after a short coined name and a colon (`Foo-1: Widget Synthesis ...`), or ""."""
+    head, sep, rest = title.partition(":")
+    if not sep or not rest.strip():
+        return ""
+    head_words = title_key(head).split()
+    if not head_words or len(head_words) > PREFIX_NAME_WORDS or len(head.strip()) > PREFIX_NAME_CHARS:
+        return ""
+    if set(head_words) & (_GENRE | _STOP) or is_generic_label(head):
+        return ""  # `Survey: ...` is another paper about the title, `PDF: ...` a link's text
+    rest_key = title_key(rest)
+    return rest_key if rest_key.count(" ") + 1 >= PREFIX_MIN_WORDS else ""
+
+
+def _name_prefix_edges(keys: EntryKeys, titles: list[str], repeated: set[int]) -> list[Edge]:
+    """`Name: Title` listed elsewhere as `Title` alone: one paper, a list dropping or adding its name.
+
+    Guarded: the rest is a title of several words, the years are close, no arXiv id or DOI differs,
+    and the bare title is a paper's (a dataset's four-word name is its own thing).
+    """
+    bare: dict[str, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys.title_keys):
+        if key and index not in repeated and keys.families[index] == PAPER_KIND:
+            bare[key].append(index)
+    named: dict[str, list[int]] = defaultdict(list)
+    for index, title in enumerate(titles):
+        if index not in repeated and keys.families[index] == PAPER_KIND:
+            rest = _name_rest(title)
+            if rest in bare:
+                named[rest].append(index)
+    edges = []
+    for rest, indices in named.items():
+        if len({keys.title_keys[i] for i in indices}) > 1:
+            continue  # `Foo: Title` and `Bar: Title`: which of them the bare title is, nothing tells
+        for other in bare[rest]:
+            index = next((i for i in indices if _may_be_one(i, other, keys)), None)
+            if index is not None:
+                edges.append(Edge(min(index, other), max(index, other), "name_prefix", NAME_PREFIX_SCORE))
+    return edges
+
+
+def _may_be_one(a: int, b: int, keys: EntryKeys) -> bool:
+    """No identifier and no year speaks against two entries being one paper."""
+    for column in (keys.arxiv, keys.doi):
+        if column[a] and column[b] and column[a] != column[b]:
+            return False
+    year_a, year_b = keys.years[a], keys.years[b]
+    return not (year_a and year_b and abs(year_a - year_b) > PREFIX_YEARS)
+
+
 def _subtitle_edges(
     keys: EntryKeys, titles: list[str], by_key: TitleGroups, repeated: set[int]
 ) -> list[Edge]:
-    """`Title: Subtitle` listed elsewhere as just `Title` (or just the subtitle)."""
+    """`Title: Subtitle` listed elsewhere as just `Title` (or just the subtitle); a short name before
+    the colon is the name prefix rule's (`_name_prefix_edges`)."""
     edges = []
     first_of: dict[str, int] = {}
     for index, title in enumerate(titles):
@@ -360,11 +438,35 @@ def _subtitle_edges(
             for j in range(i + 1, len(segments) + 1)
         }
         parts.discard(keys.title_keys[index])
+        parts.discard(_name_rest(title))
         for part in sorted(parts):
             others = by_key.get((ANY_KIND, part)) if is_full_title(part) else None
             if others and not _guard(part, keys.title_keys[index], keys.years[others[0]], keys.years[index]):
                 edges.append(Edge(min(index, others[0]), max(index, others[0]), "title", SUBTITLE_SCORE))
     return edges
+
+
+class BlockStats(NamedTuple):
+    """How much title comparing a run did and what it left out, for the run summary."""
+
+    pairs_scored: int = 0
+    blocks_skipped: int = 0
+    pairs_skipped: int = 0
+
+
+def _chunked_scores(texts: list[str], cutoff: float) -> Iterable[tuple[int, int, float]]:
+    """(i, j, score) for i < j scoring at least `cutoff`, a band of rows at a time so that memory stays
+    within `CHUNK_CELLS` scores however big the block; one worker, so the order is always the same."""
+    n = len(texts)
+    rows = max(1, CHUNK_CELLS // n)
+    for top in range(0, n - 1, rows):
+        bottom = min(n, top + rows)
+        # Only the columns from `top` on: the pairs below the diagonal were scored by earlier bands.
+        scores = process.cdist(texts[top:bottom], texts[top:], scorer=fuzz.ratio, score_cutoff=cutoff,
+                               dtype=np.float32, workers=1)  # fmt: skip
+        scores = np.triu(scores, 1)  # row r is entry top + r, column c is entry top + c
+        for r, c in zip(*np.nonzero(scores), strict=True):
+            yield top + int(r), top + int(c), float(scores[r, c])
 
 
 def _similar_pairs(
@@ -373,14 +475,25 @@ def _similar_pairs(
     blocks: dict[str, list[int]],
     cutoff: float,
     keep: Callable[[int, int, float], bool] = lambda p, q, score: True,
-) -> dict[tuple[int, int], float]:
-    """Pairs inside each block scoring at least `cutoff` that `keep` wants; big blocks are scored in C by
-    rapidfuzz's cdist. Filtering here keeps the many low-scoring pairs out of memory."""
+) -> tuple[dict[tuple[int, int], float], BlockStats]:
+    """Pairs inside each block scoring at least `cutoff` that `keep` wants, and what was scored.
+
+    Big blocks are scored in C by rapidfuzz's cdist, in bounded bands; only a block of more than
+    `MAX_BLOCK` titles (tens of millions of pairs) is left out, and counted. Filtering here keeps the
+    many low-scoring pairs out of memory.
+    """
     found: dict[tuple[int, int], float] = {}
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
+    scored = skipped_blocks = skipped_pairs = 0
+    for _, members in sorted(blocks.items()):
+        size = len(members)
+        if size < 2:
             continue
-        if len(members) <= SMALL_BLOCK:
+        if size > MAX_BLOCK:
+            skipped_blocks += 1
+            skipped_pairs += size * (size - 1) // 2
+            continue
+        scored += size * (size - 1) // 2
+        if size <= SMALL_BLOCK:
             for i, p in enumerate(members):
                 for q in members[i + 1 :]:
                     pair = (p, q) if p < q else (q, p)
@@ -389,17 +502,17 @@ def _similar_pairs(
                         if score >= cutoff and keep(*pair, score):
                             found[pair] = score
             continue
-        plain = process.cdist([keys[m] for m in members], [keys[m] for m in members], scorer=fuzz.ratio,
-                              score_cutoff=cutoff, workers=-1)  # fmt: skip
-        by_words = [sorted_keys[m] for m in members]
-        scores = np.triu(np.maximum(plain, process.cdist(by_words, by_words, scorer=fuzz.ratio,
-                                                         score_cutoff=cutoff, workers=-1)), 1)  # fmt: skip
-        for i, j in zip(*np.nonzero(scores), strict=True):
+        best: dict[tuple[int, int], float] = {}
+        for texts in ([keys[m] for m in members], [sorted_keys[m] for m in members]):
+            for i, j, score in _chunked_scores(texts, cutoff):
+                if score > best.get((i, j), 0.0):
+                    best[(i, j)] = score
+        for (i, j), score in sorted(best.items()):
             p, q = members[i], members[j]
             pair = (p, q) if p < q else (q, p)
-            if pair not in found and keep(*pair, float(scores[i, j])):
-                found[pair] = float(scores[i, j])
-    return found
+            if pair not in found and keep(*pair, score):
+                found[pair] = score
+    return found, BlockStats(scored, skipped_blocks, skipped_pairs)
 
 
 RETITLE_CUTOFF = 65.0
@@ -468,7 +581,7 @@ def _searchable(keys: EntryKeys, repeated: set[int]) -> TitleGroups:
 
 def title_evidence(
     keys: EntryKeys, titles: list[str], threshold: float, review_threshold: float
-) -> tuple[list[Edge], list[Doubt]]:
+) -> tuple[list[Edge], list[Doubt], BlockStats]:
     """Exact title-key matches, then fuzzy matches among distinct keys that share a rare word.
 
     Full titles join whatever their kind; a dataset's or benchmark's short name joins only the same name
@@ -486,6 +599,7 @@ def title_evidence(
     }
     edges = [Edge(members[0], m, "title", 100.0) for members in by_key.values() for m in members[1:]]
     edges.extend(_subtitle_edges(keys, titles, by_key, repeated))
+    edges.extend(_name_prefix_edges(keys, titles, repeated))
     distinct = sorted(searchable)
     texts = [key for _, key in distinct]
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -509,7 +623,7 @@ def title_evidence(
         )
 
     cutoff = min(review_threshold, RETITLE_CUTOFF)
-    similar = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping)
+    similar, stats = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping)
     doubts: list[Doubt] = []
     for (p, q), score in sorted(similar.items()):
         a, b = texts[p], texts[q]
@@ -526,4 +640,4 @@ def title_evidence(
         else:
             reason = f"near miss: {_retitled(a, b, ea, eb, score, keys)}"
         doubts.append(Doubt(ea, eb, round(score, 1), reason, "kept apart"))
-    return edges, doubts
+    return edges, doubts, stats

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -23,6 +24,10 @@ GENERIC_LABELS = frozenset(
     "supp supplementary bib bibtex poster talk proceedings full text view read more source".split()
 )
 PAPER_KIND = "paper"
+# Badge services and image files: a badge (`venue 2023`, `stars`) or a figure is shown by many entries
+# and names none of them, so it is never a page that two entries share.
+BADGE_HOSTS = ("shields.io", "badgen.net", "badge.fury.io")
+IMAGE_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico")
 # Kinds that are things a paper introduces, never the paper itself: they own no paper's id or page.
 DATA_KINDS = frozenset({"dataset", "benchmark"})
 
@@ -32,6 +37,22 @@ def family(kind: str, full: bool = False) -> str:
     apart by the section they stand in, which lists choose freely), and so is a dataset or benchmark given
     by its paper's full title; a dataset or benchmark given by its own short name is its own thing."""
     return kind if kind in DATA_KINDS and not full else PAPER_KIND
+
+
+# A preprint server's citation a list gives in place of a title (`arXiv preprint arXiv:2010.02141 (2020)`,
+# `bioRxiv 2023.07.15.549154`): it repeats the link's identifier and names no paper.
+CITATION_WORDS = frozenset("arxiv biorxiv medrxiv chemrxiv ssrn preprint eprint e print v".split())
+
+
+def is_citation_label(title: str) -> bool:
+    """A title made of a preprint server's name and numbers only: the list cited the link, not the paper."""
+    words = re.findall(r"[a-z]+", title.lower())
+    return (
+        bool(words)
+        and bool(re.search(r"\d", title))
+        and all(w in CITATION_WORDS or w in GENERIC_LABELS for w in words)
+        and not CITATION_WORDS.isdisjoint(words)
+    )
 
 
 def is_generic_label(title: str) -> bool:
@@ -53,6 +74,18 @@ def title_name(title: str) -> str:
     head, sep, _ = title.partition(":")
     names = names_in(head)
     return next(iter(names)) if sep and len(head.split()) == 1 and len(names) == 1 else ""
+
+
+def is_image_url(url: str) -> bool:
+    """A badge image, a badge service's URL or an image file: something shown, never a paper's page."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    if any(host == h or host.endswith("." + h) for h in BADGE_HOSTS):
+        return True
+    return parts.path.lower().rstrip("/").endswith(IMAGE_SUFFIXES)
 
 
 def is_full_title(key: str) -> bool:
@@ -88,7 +121,7 @@ def comparison_keys(
     for url, alts in zip(urls, alt_urls, strict=True):
         keys: list[str] = []
         for one in (url, *alts.split(ALT_URL_SEP)) if alts else (url,):
-            if not one or not is_http_url(one):
+            if not one or not is_http_url(one) or is_image_url(one):
                 continue
             key = canonical.get(one)
             if key is None:
@@ -109,7 +142,7 @@ def entry_keys(
     titles = column("title")
     title_keys, url_keys = precomputed or comparison_keys(titles, column("url"), column("alt_urls"))
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
-    full = [is_full_title(k) for k in title_keys]
+    full = [is_full_title(k) and not is_citation_label(t) for k, t in zip(title_keys, titles, strict=True)]
     kinds = column("kind") if "kind" in entries else [PAPER_KIND] * len(titles)
     firsts = [_family_name(a) for a in column("authors")] if "authors" in entries else [""] * len(titles)
     return EntryKeys(
