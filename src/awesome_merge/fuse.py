@@ -2,7 +2,8 @@
 
 - title: the full title most entries agree on (a short label like "FedDAT" only when nothing longer exists);
 - url: a published venue page, else the arXiv abstract page, else any other page; a PDF only as last resort;
-- venue/year: the published venue most entries name, with its year; "arXiv" only when no venue exists;
+- venue/year: the published venue most entries name, with its year, else the one a proceedings link of
+  the paper shows (`venues.LINK_VENUE_RULES`); "arXiv" only when no venue exists;
 - authors: the longest list given (lists abbreviate, rarely invent); code: the repository most entries name;
 - a link the lists dispute (other entries use it for another paper) is linked last and named in `doubt`.
 """
@@ -22,7 +23,7 @@ from .match.keys import is_full_title
 from .preprints import is_preprint_venue
 from .text import title_key
 from .topics import Topics, paper_topics
-from .venues import canonical_venue
+from .venues import canonical_venue, venue_from_links
 
 T = TypeVar("T")
 _canonical = lru_cache(maxsize=262144)(canonical_url)
@@ -263,6 +264,9 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
     url, others = _best_url(urls, arxiv_id, disputed)
     venues = [canonical_venue(cols["venue"][i]) for i in m]  # "NIPS" and "NeurIPS" vote together
     venue, year = _venue_year(venues, [data.years[i] for i in m], arxiv_id)
+    if is_preprint_venue(venue):  # a proceedings page among the paper's links names where it appeared
+        linked, linked_year = venue_from_links(urls, doi)
+        venue, year = (linked, linked_year or year) if linked else (venue, year)
     places = {(cols["source"][i], cols["section"][i]) for i in m}
     sections = sorted(f"{source}: {section}" for source, section in places if section)
     titles = [cols["title"][i] for i in m]

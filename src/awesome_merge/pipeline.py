@@ -23,6 +23,7 @@ from .parse import parse_file
 from .read import SOURCE_SUFFIXES
 from .source_info import SourceInfo
 from .topics import Topics, topic_rules
+from .venues import fill_venues_from_links
 
 # Below this many bytes, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
@@ -140,6 +141,7 @@ def _parse_to_columns(path: Path) -> _Parsed:
     """Parse one file and make its comparison keys, in a worker process when there are several."""
     with _no_gc():
         parsed = parse_file(path)
+        fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
         columns = entry_columns(parsed.entries)
         titles, urls, alts = (columns[c] for c in ("title", "url", "alt_urls"))
         title_keys, url_keys = comparison_keys(titles, urls, alts)  # type: ignore[arg-type]
