@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from test_fuse import one
 
-from awesome_merge import merge
+from awesome_merge import AwesomeMergeError, load_config, merge
 from awesome_merge.frame import Entry
 from awesome_merge.venues import (
     CONFERENCES,
@@ -142,3 +143,26 @@ def test_a_published_page_among_a_papers_links_beats_arxiv_when_fused() -> None:
     ]  # fmt: skip
     paper = one(entries, "arxiv:2305.00003")
     assert (paper["venue"], paper["year"]) == ("ICML", 2023)
+
+
+def test_a_list_of_one_venue_names_it_once_in_the_config(tmp_path: Path) -> None:
+    """`[list] venue` and `year`: papers nothing else places are that venue's; a stated venue stays."""
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    (folder / "list.md").write_text(ONE_CONFERENCE_LIST.replace(CVF.format("Counting"), "https://arxiv.org/abs/2312.00003"),
+                                    encoding="utf-8")  # fmt: skip
+    (folder / "awesome-merge.toml").write_text('[list]\nvenue = "CVPR"\nyear = 2024\n', encoding="utf-8")
+    papers = merge([folder]).papers.set_index("title")
+    assert papers.loc["Counting Invisible Sheep In Synthetic Fields", ["venue", "year"]].tolist() == ["CVPR", 2024]
+    assert papers.loc["Tracking Paper Planes Across Rendered Skies", ["venue", "year"]].tolist() == ["ICCV", 2023]
+
+
+@pytest.mark.parametrize(
+    ("table", "says"),
+    [('[list]\nyear = 2024\n', "[list] year"), ('[list]\nvenue = "CVPR"\nyear = "2024"\n', "[list] year")],
+)
+def test_a_default_year_without_a_venue_or_not_a_number_is_a_config_error(tmp_path: Path, table: str, says: str) -> None:
+    path = tmp_path / "awesome-merge.toml"
+    path.write_text(table, encoding="utf-8")
+    with pytest.raises(AwesomeMergeError, match=re.escape(says)):
+        load_config(path)

@@ -250,7 +250,13 @@ def merge(
     stage = time.perf_counter()
     topics = topic_rules(config.topics, entries["section"].tolist())
     papers = fuse(
-        entries, matching.cluster_ids, topics, matching.disputes, matching.conflicts, matching.identifiers
+        entries,
+        matching.cluster_ids,
+        topics,
+        matching.disputes,
+        matching.conflicts,
+        matching.identifiers,
+        default_venue=(config.list.venue, config.list.year),
     )
     timings["fuse"] = time.perf_counter() - stage
     infos = []
