@@ -21,6 +21,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
 
+from .preprints import is_preprint_venue
+
 if TYPE_CHECKING:
     from .frame import Entry
 
@@ -325,8 +327,9 @@ def _acl(match: re.Match[str]) -> Found:
 @dataclass(frozen=True)
 class LinkRule:
     """One site: a pattern matched at the start of `host/path` (host in lower case, `www.` and `dx.`
-    dropped, case ignored), and the venue its pages are at, else the `venue` group (with `workshop`) names
-    it; the year from a `year`, `yy` (two digits) or `volume` group. `resolve` replaces all of that."""
+    dropped, case ignored; the pattern up to its first `/` matches the host alone), and the venue its pages
+    are at, else the `venue` group (with `workshop`) names it; the year from a `year`, `yy` (two digits)
+    or `volume` group. `resolve` replaces all of that."""
 
     name: str
     pattern: str
@@ -401,13 +404,13 @@ LINK_VENUE_RULES: tuple[LinkRule, ...] = (
     ),
     LinkRule(
         "ACL Anthology",
-        r"(?:aclanthology\.org|aclweb\.org/anthology)/(?:[a-z]/[a-z]\d\d/)?"
+        r"(?:aclanthology|aclweb)\.org/(?:anthology/)?(?:[a-z]/[a-z]\d\d/)?"
         r"(?P<acl>\d{4}\.[a-z0-9-]+\.\d+|[a-z]\d{2}-\d{4})(?![\d-])",
         resolve=_acl,
     ),
     LinkRule(
         "AAAI and its sister conferences (OJS)",
-        r"(?:ojs\.aaai\.org|aaai\.org/ojs)/index\.php/(?P<venue>AAAI|ICWSM|ICAPS)/article/view/\d",
+        r"(?:ojs\.)?aaai\.org/(?:ojs/)?index\.php/(?P<venue>AAAI|ICWSM|ICAPS)/article/view/\d",
     ),
     LinkRule(
         "IJCAI proceedings",
@@ -427,20 +430,28 @@ LINK_VENUE_RULES: tuple[LinkRule, ...] = (
 )
 
 
+@cache
+def _rule_hosts() -> re.Pattern[str]:
+    """A link to one of the rules' hosts (each rule's pattern up to its first `/`, groups unnamed)."""
+    hosts = [re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.split("/", 1)[0]) for rule in LINK_VENUE_RULES]
+    alternatives = "|".join(f"(?:{h})" for h in dict.fromkeys(hosts))
+    return re.compile(rf"https?://(?:www\.|dx\.)?(?:{alternatives})(?:[/?#]|$)", re.I)
+
+
 @lru_cache(maxsize=65536)
 def venue_from_link(url: str) -> Found:
     """The venue and year a proceedings link shows (`("CVPR", 2024)`), or `("", None)`; a bare DOI counts."""
     text = url.strip()
-    if re.match(r"10\.\d{4,9}/", text):
+    if text[:3] == "10.":
         text = "https://doi.org/" + text
-    if not re.match(r"https?://", text, re.I):
+    if not _rule_hosts().match(text):  # most links (arXiv, GitHub, blogs) end here, cheaply
         return "", None
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").lower()
     except ValueError:
         return "", None
-    where = re.sub(r"^(?:www\.|dx\.)", "", host) + unquote(parts.path)
+    where = host.removeprefix("www.").removeprefix("dx.") + unquote(parts.path)
     for rule in LINK_VENUE_RULES:
         match = rule.regex.match(where)
         if match:
@@ -467,8 +478,6 @@ def fill_venues_from_links(entries: list[Entry]) -> None:
     was first posted, not where it was published. A venue of the registry the text names stays (its year,
     when the text gives none, taken from a link to the same venue), as does any venue stated with a year.
     """
-    from .preprints import is_preprint_venue
-
     for entry in entries:
         stated = entry.venue
         if stated and not is_preprint_venue(stated) and entry.year is not None:
