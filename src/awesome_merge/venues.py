@@ -7,7 +7,11 @@ call `canonical_venue`; it is idempotent, so calling it twice is harmless.
 
 The table names conferences by the acronym they use themselves, journals by their full title. A venue not in
 the table is kept as written (spaces tidied), never shortened. The table holds venues of computing and
-statistics at large, not of one field; a name missing here is a one-line addition.
+statistics at large, not of one field; a name missing here is a one-line addition. Its kinds (conference,
+journal, preprint server; `venue_kind`) decide how `papers.bib` cites a paper.
+
+`LINK_VENUE_RULES`, further down, reads the venue and year from a paper's proceedings link when the list
+names none (`openaccess.thecvf.com/content/CVPR2024/...` is CVPR 2024).
 """
 
 from __future__ import annotations
@@ -223,8 +227,8 @@ def canonical_venue(text: str) -> str:
 def venue_kind(venue: str) -> VenueKind | Literal[""]:
     """The venue's kind in the registry (conference, journal, preprint; a year in it aside), else ""."""
     name = canonical_venue(venue)
-    name = _YEAR_RE.sub(" ", name).strip() if name not in VENUES else name
-    name = canonical_venue(name)
+    if name not in VENUES:  # "WWW 2022", "2023 IEEE INFOCOM": the venue without its year
+        name = canonical_venue(_YEAR_RE.sub(" ", name))
     for kind, table in _KINDS:
         if name in table:
             return kind
@@ -236,8 +240,8 @@ def venue_kind(venue: str) -> VenueKind | Literal[""]:
 # A proceedings site names the venue and year in its paths (`openaccess.thecvf.com/content/CVPR2024/...`,
 # `aclanthology.org/2023.acl-long.1`), and it is the publisher's word, not a list's; a list of CVPR papers
 # that links CVF pages but never writes "CVPR" still holds CVPR papers. `LINK_VENUE_RULES` below is the
-# whole of it: one row per site, tried in order, each a host, a path pattern and how its groups name the
-# venue. An OpenReview page names no venue (a submission there may have been rejected), so it has no row.
+# whole of it: one row per site, tried in order, each a pattern of host and path and how its groups name
+# the venue. An OpenReview page names no venue (a submission there may have been rejected), so it has no row.
 
 _PMLR_DATA = "pmlr_volumes.csv"  # PMLR volume -> venue and year, as PMLR's own index lists them
 
