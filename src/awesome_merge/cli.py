@@ -27,7 +27,7 @@ Exit status:
        write, ...), or --strict and a fetch failed
   2    usage error (an unknown option, a URL given as SOURCE)
   3    --check found outputs that would change
-  4    a source is missing or could not be read (--allow-missing merges the rest), or the
+  4    a source could not be read or is missing (--allow-missing merges the rest), or the
        sources hold no entries: outputs left as they were
   130  interrupted (Ctrl-C): outputs left as they were
 """
