@@ -288,8 +288,8 @@ def test_a_title_threshold_of_100_merges_no_more(merged: Merged, tmp_path: Path)
 # ---------------------------------------------------------------------------------- errors and help
 
 
-def assert_one_line_error(result: Run, *names: str) -> None:
-    assert result.code == 1, result
+def assert_one_line_error(result: Run, *names: str, code: int = 1) -> None:
+    assert result.code == code, result
     lines = result.err.strip().splitlines()
     assert len(lines) == 1, result.err
     assert "Traceback" not in result.err and result.out == ""
@@ -298,7 +298,7 @@ def assert_one_line_error(result: Run, *names: str) -> None:
 
 
 def test_a_missing_source_is_one_line_naming_it(tmp_path: Path) -> None:
-    assert_one_line_error(run(tmp_path / "no-such-list.md", "-o", tmp_path / "out"), "no-such-list.md")
+    assert_one_line_error(run(tmp_path / "no-such-list.md", "-o", tmp_path / "out"), "no-such-list.md", code=4)
     assert not (tmp_path / "out").exists()
 
 

@@ -133,7 +133,7 @@ def test_lists_without_entries_fail_the_run(tmp_path: Path) -> None:
 def test_help_names_the_exit_codes_and_allow_missing() -> None:
     done = run("--help")
     assert "--allow-missing" in done.stdout
-    assert re.search(r"4 a source\s+could not be read", done.stdout), done.stdout
+    assert re.search(r"4\s+a source\s+could not be read", done.stdout), done.stdout
 
 
 # ------------------------------------------------------------------------------------------ typed config

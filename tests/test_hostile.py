@@ -122,7 +122,7 @@ def test_only_unreadable_sources_is_a_one_line_error(tmp_path: Path) -> None:
     src.mkdir()
     (src / "a.md").write_bytes(PNG)
     proc = _run(src, "-o", tmp_path / "out")
-    assert proc.returncode == 1
+    assert proc.returncode == 4  # a source that cannot be read, as the README's exit table says
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("error: ")
 

@@ -388,12 +388,11 @@ def test_bibtex_entries(papers: pd.DataFrame) -> None:
     text = papers_bibtex(papers)
     entries = re.findall(r"^@(\w+)\{([^,]+),", text, re.M)
     assert entries == [
-        ("inproceedings", "ye2024_2409.15723"),
-        ("inproceedings", entries[1][1]),
-        ("misc", entries[2][1]),
-        ("misc", "anonnd_2401.00001"),
+        ("inproceedings", "ye2024fedllm"),
+        ("inproceedings", "lee2022federated"),
+        ("misc", "anon2022zeta"),
+        ("misc", "anonuntopical"),
     ]
-    assert entries[1][1].startswith("lee2022_") and entries[2][1].startswith("anon2022_")
     assert "  eprint = {2409.15723},\n  archivePrefix = {arXiv}," in text
     assert "  author = {Rui Ye and Rui Ge and Xinyu Zhu and Jingyi Chai}," in text
     assert "  doi = {10.1145/3485447.3511988}," in text
@@ -411,7 +410,7 @@ def test_bibtex_escapes_specials_and_keys_stay_unique() -> None:
     )
     text = papers_bibtex(papers)
     assert braces_balanced(text)
-    assert "@article{gomez2023_" in text
+    assert "@article{gomez202350," in text
     assert r"journal = {IEEE Transactions on Things \& Stuff}" in text
     assert (r"50\% of \{F\}ed\_LLM \& \$x\$ \#1 \textasciitilde{} \textasciicircum{} "
             r"\textbackslash{}textbf\{x\} \}\{") in text  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,14 +21,32 @@ Examples:
   awesome-merge sources/ -o output/ --fetch         # refresh snapshots from their upstream URLs first
 
 \b
-Exit status: 0 outputs written (warnings allowed); 1 nothing could be merged or written
-(a bad config, a file in OUTPUT the tool did not write, ...), or --strict and a fetch failed;
-2 usage error; 3 --check found outputs that would change; 4 a source could not be read
-(--allow-missing merges the rest) or the sources hold no entries: outputs left as they were.
+Exit status:
+  0    outputs written (warnings allowed)
+  1    nothing could be merged or written (a bad config, a file in OUTPUT the tool did not
+       write, ...), or --strict and a fetch failed
+  2    usage error (an unknown option, a URL given as SOURCE)
+  3    --check found outputs that would change
+  4    a source could not be read or is missing (--allow-missing merges the rest), or the
+       sources hold no entries: outputs left as they were
+  130  interrupted (Ctrl-C): outputs left as they were
 """
 
+FAILED = 1
+USAGE = 2
 CHECK_FAILED = 3
 INCOMPLETE = 4
+INTERRUPTED = 130
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 list`, `2 lists`, `1 entry`, `3 entries`: counts a reader does not have to decode."""
+    if n == 1:
+        return f"{n} {word}"
+    if many is None:
+        many = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return f"{n} {many}"
 
 
 def _echo(message: str, *, err: bool = True) -> None:
@@ -84,7 +103,7 @@ class _Options:
 @click.command(
     epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
 )
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "-o",
     "--output",
@@ -152,18 +171,53 @@ class _Options:
 def main(**options: Any) -> None:
     """Merge awesome lists of papers in SOURCES (files, or folders of *.md/*.markdown/*.html/*.txt)
     into one de-duplicated list in OUTPUT, with a report that explains every merge."""
-    from .diagnostics import AwesomeMergeError
-    from .write import OutputError
+    from .diagnostics import AwesomeMergeError, NothingToMerge
 
     try:
-        code = _run(_Options(**options))
-    except (AwesomeMergeError, OutputError) as exc:
-        _echo(f"error: {exc}")
-        sys.exit(1)
+        sources = _existing_sources(options.pop("sources"), options["allow_missing"])
+        if isinstance(sources, int):
+            sys.exit(sources)
+        from .write import OutputError
+
+        try:
+            code = _run(_Options(sources=sources, **options))
+        except NothingToMerge as exc:
+            _echo(f"error: {exc}; outputs left as they were")
+            sys.exit(INCOMPLETE)
+        except (AwesomeMergeError, OutputError) as exc:
+            _echo(f"error: {exc}")
+            sys.exit(FAILED)
     except KeyboardInterrupt:
         _echo("interrupted: outputs left as they were")
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     sys.exit(code)
+
+
+def _existing_sources(raw: tuple[str, ...], allow_missing: bool) -> tuple[Path, ...] | int:
+    """The SOURCES that exist, or the exit status when one is a URL or missing (status 4 unless
+    `--allow-missing`, which warns and merges the rest)."""
+    for source in raw:
+        if _URL.match(source):
+            _echo(
+                f"error: {source}: a URL, not a file or folder; to merge a list from the web, name it in "
+                "the config as [[source]] with name and url, then run with --fetch"
+            )
+            return USAGE
+    paths = [Path(source) for source in raw]
+    missing = [p for p in paths if not p.exists()]
+    if missing and not allow_missing:
+        _echo(
+            f"error: {', '.join(map(str, missing))}: no such file or folder; outputs left as they were "
+            "(--allow-missing merges the other sources)"
+        )
+        return INCOMPLETE
+    for path in missing:
+        _echo(f"warning: {path}: no such file or folder; merging the other sources")
+    present = tuple(p for p in paths if p.exists())
+    if not present:
+        _echo("error: none of the sources exists; outputs left as they were")
+        return INCOMPLETE
+    return present
 
 
 def _run(opts: _Options) -> int:
@@ -175,7 +229,7 @@ def _run(opts: _Options) -> int:
     files, folders = find_sources(opts.sources)
     if opts.config_path is not None and not opts.config_path.is_file():
         _echo(f"error: {opts.config_path}: no such config file")
-        return 1
+        return FAILED
     config = load_config(opts.config_path or default_config_path(folders))
     _check_thresholds(opts, config.match)
     outcomes: list = []
@@ -220,7 +274,9 @@ def _run(opts: _Options) -> int:
         for name in stale:
             _echo(f"would change: {opts.output / name}")
         if not opts.quiet:
-            _echo("outputs are up to date" if not stale else f"{len(stale)} output file(s) out of date")
+            _echo(
+                "outputs are up to date" if not stale else f"{plural(len(stale), 'output file')} out of date"
+            )
         return CHECK_FAILED if stale else 0
     # Never write where a source lives: a folder of sources, or the folder of a source named on its own.
     protected = [*folders, *{f.parent for f in files}]
@@ -243,12 +299,17 @@ def _run(opts: _Options) -> int:
             else ""
         )
         _echo(
-            f"merged {n_entries} entries from {n_read} lists{missing} into {n_papers} papers "
-            f"({n_entries - n_papers} duplicates); {len(result.review)} pairs to review; "
-            f"{result.overrides_applied} of {len(result.config.overrides)} overrides applied"
+            f"merged {plural(n_entries, 'entry')} from {plural(n_read, 'list')}{missing} into "
+            f"{plural(n_papers, 'paper')} ({plural(n_entries - n_papers, 'duplicate')}); "
+            f"{plural(len(result.review), 'pair')} to review; "
+            f"{result.overrides_applied} of {plural(len(result.config.overrides), 'override')} applied"
             f"{unscored} -> {opts.output}/"
         )
-    return 1 if opts.strict and fetch_failed else 0
+    if opts.strict and fetch_failed:
+        failed = [o.name for o in outcomes if o.status in ("failed", "refused")]
+        _echo(f"error: --strict: {', '.join(failed)} could not be refreshed (see the warnings above)")
+        return FAILED
+    return 0
 
 
 def _check_thresholds(opts: _Options, match: Any) -> None:

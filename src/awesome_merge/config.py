@@ -76,6 +76,10 @@ class ListConfig:
     title: str = DEFAULT_TITLE
     description: str = ""
     names: tuple[tuple[str, str], ...] = ()  # source name (file stem) -> display name
+    # For lists of one venue (`venue = "CVPR"`, `year = 2024`): the venue and year of every paper for which
+    # neither the lists nor its links name a published venue.
+    venue: str = ""
+    year: int | None = None
 
     def display_name(self, source: str) -> str:
         """The curator's name for a source (`source` a file name or stem), or "" when none is given."""
@@ -229,7 +233,7 @@ def _topics(check: _Checker, data: dict[str, Any]) -> Taxonomy | None:
 
 def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
     raw = check.table(data, "list")
-    check.known(raw, "[list]", ("title", "description", "names"))
+    check.known(raw, "[list]", ("title", "description", "names", "venue", "year"))
     title = check.text(raw.get("title", DEFAULT_TITLE), "[list] title", empty=False).strip()
     description = check.text(raw.get("description", ""), "[list] description").strip()
     names_raw = raw.get("names", {})
@@ -239,7 +243,11 @@ def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
         (source, check.text(shown, f"[list.names] {source!r}", empty=False).strip())
         for source, shown in names_raw.items()
     )
-    return ListConfig(title, description, names)
+    venue = check.text(raw.get("venue", ""), "[list] venue").strip()
+    year = check.number(raw["year"], "[list] year", 1900, 2100, integer=True) if "year" in raw else None
+    if year is not None and not venue:
+        raise check.fail("[list] year", "a `venue` beside it (the year of which venue?)", show=False)
+    return ListConfig(title, description, names, venue, year)
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -21,3 +21,7 @@ class Diagnostic:
 
 class AwesomeMergeError(Exception):
     """A failure the user can act on; the command prints it as one line, without a traceback."""
+
+
+class NothingToMerge(AwesomeMergeError):
+    """No source could be read, or none was found: the command's exit status 4, as for a missing source."""

@@ -2,7 +2,9 @@
 
 - title: the full title most entries agree on (a short label like "FedDAT" only when nothing longer exists);
 - url: a published venue page, else the arXiv abstract page, else any other page; a PDF only as last resort;
-- venue/year: the published venue most entries name, with its year; "arXiv" only when no venue exists;
+- venue/year: the published venue most entries name, with its year, else the one a proceedings link of
+  the paper shows (`venues.LINK_VENUE_RULES`), else the config's `[list] venue`; "arXiv" only when no
+  venue exists;
 - authors: the longest list given (lists abbreviate, rarely invent); code: the repository most entries name;
 - a link the lists dispute (other entries use it for another paper) is linked last and named in `doubt`.
 """
@@ -22,7 +24,7 @@ from .match.keys import is_full_title
 from .preprints import is_preprint_venue
 from .text import title_key
 from .topics import Topics, paper_topics
-from .venues import canonical_venue
+from .venues import canonical_venue, venue_from_links
 
 T = TypeVar("T")
 _canonical = lru_cache(maxsize=262144)(canonical_url)
@@ -205,6 +207,7 @@ class _FuseInput:
     lines: list[int]
     conflicts: dict[int, list[int]]
     identifiers: Mapping[str, tuple[str, str]]
+    default_venue: tuple[str, int | None] = ("", None)
 
 
 def _page_keys(data: _FuseInput, i: int) -> set[str]:
@@ -263,6 +266,11 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
     url, others = _best_url(urls, arxiv_id, disputed)
     venues = [canonical_venue(cols["venue"][i]) for i in m]  # "NIPS" and "NeurIPS" vote together
     venue, year = _venue_year(venues, [data.years[i] for i in m], arxiv_id)
+    if is_preprint_venue(venue):  # a proceedings page among the paper's links names where it appeared
+        linked, linked_year = venue_from_links(urls, doi)
+        venue, year = (linked, linked_year or year) if linked else (venue, year)
+    if is_preprint_venue(venue) and data.default_venue[0]:  # `[list] venue`: a list of one venue
+        venue, year = data.default_venue[0], data.default_venue[1] or year
     places = {(cols["source"][i], cols["section"][i]) for i in m}
     sections = sorted(f"{source}: {section}" for source, section in places if section)
     titles = [cols["title"][i] for i in m]
@@ -293,10 +301,12 @@ def fuse(
     disputes: dict[int, list[int]] | None = None,
     conflicts: dict[int, list[int]] | None = None,
     identifiers: Mapping[str, tuple[str, str]] | None = None,
+    default_venue: tuple[str, int | None] = ("", None),
 ) -> pd.DataFrame:
     """Papers sorted by cluster id; one row per cluster. From matching, per entry: `disputes`, the entries
     that are another paper but share its link; `conflicts`, those its title matches under another id; per
-    cluster, `identifiers`: the arXiv id and DOI it holds."""
+    cluster, `identifiers`: the arXiv id and DOI it holds. `default_venue` (the config's `[list] venue`
+    and `year`) is the venue of a paper nothing else gives a published venue."""
     by_cluster: dict[str, list[int]] = {}
     for index, cid in enumerate(cluster_ids):
         by_cluster.setdefault(cid, []).append(index)
@@ -304,7 +314,15 @@ def fuse(
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
     lines = entries["line"].tolist()
     data = _FuseInput(
-        cols, years, taxonomy, list(cluster_ids), disputes or {}, lines, conflicts or {}, identifiers or {}
+        cols,
+        years,
+        taxonomy,
+        list(cluster_ids),
+        disputes or {},
+        lines,
+        conflicts or {},
+        identifiers or {},
+        (canonical_venue(default_venue[0]), default_venue[1]),
     )
     rows = [_record(data, cid, by_cluster[cid]) for cid in sorted(by_cluster)]
     papers = pd.DataFrame(rows, columns=PAPER_COLUMNS)

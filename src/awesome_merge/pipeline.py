@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import CONFIG_NAME, Config, load_config
-from .diagnostics import AwesomeMergeError, Diagnostic
+from .diagnostics import AwesomeMergeError, Diagnostic, NothingToMerge
 from .frame import Columns, entry_columns, frame_from_columns
 from .fuse import fuse
 from .match import BlockStats, match_entries
@@ -23,6 +24,7 @@ from .parse import parse_file
 from .read import SOURCE_SUFFIXES
 from .source_info import SourceInfo
 from .topics import Topics, topic_rules
+from .venues import fill_venues_from_links
 
 # Below this many bytes, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
@@ -99,6 +101,13 @@ def _relax_gc() -> None:
     gc.set_threshold(*_GC_THRESHOLDS)
 
 
+def _start_worker() -> None:
+    """A parsing process: relaxed collector, and Ctrl-C left to the main process, which reports it in
+    one line and ends the workers (a worker's own traceback would only add noise)."""
+    _relax_gc()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
 def _relaxed_gc() -> Iterator[None]:
     """Fewer collections while merging: objects alive before the run are frozen out of every scan."""
@@ -142,6 +151,7 @@ def _parse_to_columns(path: Path) -> _Parsed:
     """Parse one file and make its comparison keys, in a worker process when there are several."""
     with _no_gc():
         parsed = parse_file(path)
+        fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
         columns = entry_columns(parsed.entries)
         titles, urls, alts = (columns[c] for c in ("title", "url", "alt_urls"))
         title_keys, url_keys = comparison_keys(titles, urls, alts)  # type: ignore[arg-type]
@@ -162,8 +172,10 @@ def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[
     # Largest files first so that one big file does not finish last on its own.
     order = sorted(range(len(files)), key=lambda i: -files[i].stat().st_size)
     by_index: dict[int, _Parsed] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_relax_gc) as pool:
-        results = pool.map(_parse_to_columns, [files[i] for i in order])
+    # A multiprocessing pool rather than an executor: leaving the block (Ctrl-C too) terminates the workers
+    # at once, where an executor would first parse the files already queued.
+    with multiprocessing.Pool(min(jobs, len(files)), initializer=_start_worker) as pool:
+        results = pool.imap(_parse_to_columns, [files[i] for i in order])
         for done, (i, result) in enumerate(zip(order, results, strict=True), 1):
             by_index[i] = result
             if progress:
@@ -196,7 +208,7 @@ def merge(
         )
         config = replace(config, match=match_config)
     if not files:
-        raise AwesomeMergeError(
+        raise NothingToMerge(
             f"no source files ({', '.join(SOURCE_SUFFIXES)}) in {', '.join(map(str, paths))}"
         )
     parsed = _parse_all(files, jobs or os.cpu_count() or 1, progress)
@@ -216,7 +228,8 @@ def merge(
             Diagnostic(where, 0, f"[[source]] {missing!r} names no source file ({missing}.md or similar)")
         )
     if not any(p.readable for p in parsed):
-        raise AwesomeMergeError("no source could be read: " + "; ".join(str(d) for d in diagnostics[:3]))
+        reasons = "; ".join(f"{d.source}: {d.message}" for d in diagnostics[:3])
+        raise NothingToMerge("no source could be read: " + reasons)
     entries = frame_from_columns(p.columns for p in parsed)
     for p in parsed:
         p.columns = {}  # the frame holds the values now
@@ -239,7 +252,13 @@ def merge(
     stage = time.perf_counter()
     topics = topic_rules(config.topics, entries["section"].tolist())
     papers = fuse(
-        entries, matching.cluster_ids, topics, matching.disputes, matching.conflicts, matching.identifiers
+        entries,
+        matching.cluster_ids,
+        topics,
+        matching.disputes,
+        matching.conflicts,
+        matching.identifiers,
+        default_venue=(config.list.venue, config.list.year),
     )
     timings["fuse"] = time.perf_counter() - stage
     infos = []

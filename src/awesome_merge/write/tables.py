@@ -5,18 +5,14 @@ CSV cells that a spreadsheet would run as a formula are neutralised; non-http(s)
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import re
-import unicodedata
 from numbers import Integral, Real
 
 import pandas as pd
 
 from ..ids import is_http_url
-from ..preprints import is_preprint_venue
-from .markdown import clean_text
+from .bibtex import papers_bibtex
 
 __all__ = ["entries_csv", "papers_bibtex", "papers_csv", "papers_json", "report_csv", "review_csv"]
 
@@ -139,118 +135,3 @@ def papers_json(papers: pd.DataFrame) -> str:
         for row in papers.itertuples(index=False, name=None)
     ]
     return json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-# ---------------------------------------------------------------------------------------------- BibTeX
-
-_BIB_ESCAPES = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "%": r"\%",
-    "&": r"\&",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-_BIB_TABLE = str.maketrans(_BIB_ESCAPES)
-# Verbatim-ish fields (url, doi, eprint) keep their characters, but braces and backslashes would unbalance
-# or escape the field, so they are percent-encoded.
-_VERBATIM_TABLE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
-_JOURNAL_RE = re.compile(
-    r"(?i)\b(journal|transactions|trans\.|letters|magazine|review|nature|science|access|"
-    r"tpami|tnnls|tkde|tmc|tpds|tifs|tdsc|jsac|jmlr|tmlr|iot-?j|pnas|plos|computing surveys|csur)\b"
-)
-
-
-def bib_escape(text: object) -> str:
-    """Text safe inside a braced BibTeX field: LaTeX specials escaped, on one line."""
-    return clean_text(text).translate(_BIB_TABLE)
-
-
-def _ascii_word(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
-def _last_name(author: str) -> str:
-    name = author.split(",", 1)[0] if "," in author else (author.split() or [""])[-1]
-    return _ascii_word(name)
-
-
-def _year(value: object) -> int | None:
-    try:
-        return None if _is_missing(value) or pd.isna(value) else int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-
-
-def citation_key(cluster_id: str, authors: list[str], year: int | None) -> str:
-    """`lastname` + year + `_` + a tag from the cluster id: stable across runs because cluster ids are.
-
-    arXiv clusters use the id itself (readable, e.g. `yao2024_2409.15723`); others a short hash of the id.
-    """
-    who = _last_name(authors[0]) if authors else ""
-    prefix = (who or "anon") + (str(year) if year is not None else "nd")
-    kind, _, value = cluster_id.partition(":")
-    if kind == "arxiv" and re.fullmatch(r"[A-Za-z0-9./-]+", value):
-        tag = value.replace("/", "-")
-    else:
-        tag = hashlib.sha1(cluster_id.encode("utf-8")).hexdigest()[:8]
-    return f"{prefix}_{tag}"
-
-
-def _entry_type(venue: str, arxiv_id: str) -> tuple[str, str | None]:
-    """BibTeX type and the field that holds the venue: preprints are @misc, journals @article."""
-    if is_preprint_venue(venue):
-        return "misc", ("howpublished" if venue and not arxiv_id else None)
-    if _JOURNAL_RE.search(venue):
-        return "article", "journal"
-    return "inproceedings", "booktitle"
-
-
-def _bib_author(name: str) -> str:
-    if name.lower().rstrip(".") in ("et al", "others"):
-        return "others"
-    escaped = bib_escape(name)
-    return "{" + escaped + "}" if re.search(r"(?i)\band\b", name) else escaped
-
-
-def papers_bibtex(papers: pd.DataFrame) -> str:
-    """`papers.bib`: one entry per paper in frame order, keys unique within the file."""
-    entries: list[str] = []
-    used: set[str] = set()
-    for _, row in papers.iterrows():
-        authors = [clean_text(a) for a in _split(row.get("authors", ""), ";")]
-        authors = [a for a in authors if a]
-        year = _year(row.get("year"))
-        key = base = citation_key(clean_text(row.get("cluster_id", "")), authors, year)
-        n = 1
-        while key in used:
-            n += 1
-            key = f"{base}-{n}"
-        used.add(key)
-        venue = clean_text(row.get("venue", ""))
-        arxiv_id = clean_text(row.get("arxiv_id", ""))
-        kind, venue_field = _entry_type(venue, arxiv_id)
-        title = bib_escape(row.get("title", "")) or "Untitled"
-        fields: list[tuple[str, str]] = [("title", "{" + title + "}")]  # inner braces keep capitals
-        if authors:
-            fields.append(("author", " and ".join(_bib_author(a) for a in authors)))
-        if year is not None:
-            fields.append(("year", str(year)))
-        if venue_field:
-            fields.append((venue_field, bib_escape(venue)))
-        doi = clean_text(row.get("doi", ""))
-        if doi:
-            fields.append(("doi", doi.translate(_VERBATIM_TABLE)))
-        if arxiv_id:
-            fields += [("eprint", arxiv_id.translate(_VERBATIM_TABLE)), ("archivePrefix", "arXiv")]
-        url = http_only(clean_text(row.get("url", "")))
-        if url:
-            fields.append(("url", url.translate(_VERBATIM_TABLE)))
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
-    return "\n".join(entries)
