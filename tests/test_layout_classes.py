@@ -321,3 +321,67 @@ def test_a_bold_short_name_then_a_dash_and_a_lowercase_description():
         """
     )
     assert bullets[0].title.endswith("Communication-Efficient Learning of Widgets from Decentralised Data")
+
+
+def test_a_title_link_whose_text_trails_its_venue_and_date():
+    """`[Title. ICML 2021. 2021-06-15](url)`: one link text holding the title, then venue and date."""
+    entries = read(
+        """\
+        ## Robustness
+        [Can You Really Poison Widget Learning?. NeruIPS 2019. 2019-11-18](https://arxiv.org/pdf/1911.07963.pdf)
+
+        [Certifiably Robust Gadget Learning against Backdoors. ICML 2021.](https://arxiv.org/pdf/2106.08283.pdf)
+
+        [Widget Classification with Real-World Distributions. MIT. ECCV 2020. 2020-03](https://arxiv.org/pdf/2003.08082.pdf)
+
+        [Deep Learning. 2016](https://example.org/book)
+        """
+    )
+    assert [(e.title, e.venue, e.year) for e in entries[:3]] == [
+        ("Can You Really Poison Widget Learning?", "NeruIPS", 2019),
+        ("Certifiably Robust Gadget Learning against Backdoors", "ICML", 2021),
+        ("Widget Classification with Real-World Distributions", "ECCV", 2020),
+    ]
+    assert entries[3].title == "Deep Learning. 2016"  # three words of title always stay
+
+
+def test_a_bracketed_link_label_after_a_plain_title_never_titles_the_entry():
+    """`Title [[Some Blog]](url)`: the list wraps role labels in brackets, whatever words they hold."""
+    entries = read(
+        """\
+        ## Blogs
+        * Widget Learning Comic [[Gadget Blog]](https://widgets.example.com/)
+        * Widget Learning: Collaborative Learning without Central Data [[Gadget Blog]](https://blog.example.com/2017/04/widgets.html)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Widget Learning Comic",
+        "Widget Learning: Collaborative Learning without Central Data",
+    ]
+
+
+def test_a_name_whose_only_link_is_its_repository_is_an_entry_there():
+    """`FATE [[Github]](repo)` in a list of frameworks: the tool is found at its repository."""
+    entries = read(
+        """\
+        ## Frameworks
+        * WidgetFL [[Github]](https://github.com/widget-ai/widgetfl)
+        * Gadget Learner [[Github]](https://github.com/gadgets/learner) Some Company
+        """
+    )
+    assert [(e.title, e.url, e.code_url) for e in entries] == [
+        ("WidgetFL", "https://github.com/widget-ai/widgetfl", "https://github.com/widget-ai/widgetfl"),
+        ("Gadget Learner", "https://github.com/gadgets/learner", "https://github.com/gadgets/learner"),
+    ]
+
+
+def test_a_code_word_glued_into_a_name_is_the_name_not_a_code_label():
+    """`[torchkeras](repo) ![stars](badge) The library ...`: the link names the tool."""
+    entries = read(
+        """\
+        ## Training
+        * [torchwidgets](https://github.com/someone/torchwidgets?tab=readme) ![](https://img.shields.io/github/stars/someone/torchwidgets.svg) The torchwidgets library is a simple tool for training widgets in a familiar style.
+        * [Code](https://github.com/someone/other) a line whose only link is labelled as code
+        """
+    )
+    assert entries[0].title == "torchwidgets"

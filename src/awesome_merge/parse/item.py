@@ -30,6 +30,7 @@ from .title import (
     read_citation,
     split_by_author,
     strip_symbols,
+    trailing_venue,
 )
 from .venue import MAX_VENUE_TEXT, is_venue_label, is_venue_tag, venue_and_year
 
@@ -322,10 +323,16 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
         lead = outer[:lead_end]
         if title_index < 0 and not strong and not any(c.isalpha() for c in lead):
             title_index = next((i for i, r in enumerate(roles) if r == "address"), -1)
-        if title_index > first_link and _lead_is_title(lead):  # `Title [[paper]](u) [[blog post]](u)`
+        if (
+            title_index >= 0
+            and (title_index > first_link or _BRACKETED_LABEL.fullmatch(pieces[title_index].text))
+            and _lead_is_title(lead)
+        ):  # `Title [[paper]](u) [[blog post]](u)`, `Title [[Google Blog]](u)`
             title_index = -1
         if title_index >= 0 and not (strong and title_index > first_link):
-            draft.title, draft.source = pieces[title_index].text, "link"
+            draft.title, trailing = trailing_venue(squash(pieces[title_index].text))
+            draft.source = "link"
+            draft.marked.extend(trailing)  # `[Title. ICML 2021. 2021-06-15](url)`
             if roles[title_index] == "address":  # a site named by its address: the host and path
                 draft.title = re.sub(r"^\W*(?:https?://)?(?:www\.)?", "", draft.title).rstrip("/")
             draft.line = pieces[title_index].line
@@ -391,6 +398,10 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
     draft.marked.extend(marked)
     draft.loose.extend(loose)
     return drafts
+
+
+# `[[Some Blog]](url)`: link text the list wrapped in brackets of its own, the way it writes role labels.
+_BRACKETED_LABEL = re.compile(r"\s*\[[^\[\]]+\]\s*")
 
 
 def _lead_is_title(lead: str) -> bool:
@@ -580,7 +591,11 @@ def lost_entry_message(pieces: list[Piece]) -> str:
 
 def titled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are entries: a link to the thing and a title (the link names it when nothing else does).
-    A line with a title and no link is a group or a topic, not an entry."""
+    A line with a title and no link is a group or a topic, not an entry; a name whose only link is its
+    repository (`FATE [[Github]](https://github.com/o/fate)`) is an entry found at that repository."""
+    for d in drafts:
+        if d.title and not (d.url or d.extra_urls) and d.code_url and L.is_repository_root(d.code_url):
+            d.url = d.code_url
     return [d for d in drafts if d.title and (d.url or d.extra_urls or d.venue_link or _cited(d))]
 
 

@@ -16,7 +16,11 @@ from .vocabulary import CODE_WORDS, EXTRA_WORDS, SCHOLARLY_RECORD_PAGES, VERSION
 _ALT_LABEL = re.compile(
     rf"^[\W_]*(?:[\w.’'-]+\s+){{0,2}}(?:{VERSION_WORDS})(?:\s+[\w.’'-]+){{0,2}}[\W_]*$", re.I
 )
-_CODE_LABEL = re.compile(rf"^[\W_]*(?:official\s+)?(?:{CODE_WORDS})(?:\s*[/&+]?\s*\w+)?[\W_]*$", re.I)
+# A code word, and at most one more word after a space or a separator (`code soon`, `Code/Data`); glued
+# on, the word is a name (`torchkeras`), not a label.
+_CODE_LABEL = re.compile(
+    rf"^[\W_]*(?:official\s+)?(?:{CODE_WORDS})(?:\s*[/&+]\s*\w+|\s+\w+|base)?[\W_]*$", re.I
+)
 # Words that may stand beside a version word in a link label (`official PDF`, `full paper`, `v2`).
 _LABEL_QUALIFIERS = frozenset(
     "official full final extended published open access free online v version camera ready main pre print "

@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..text import clean_title, squash
 from . import links as L
 from .authors import _name_ok, looks_like_authors, parse_authors
-from .venue import is_venue_label
+from .venue import is_venue_label, is_venue_tag
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
@@ -153,6 +153,33 @@ def is_title_like(text: str) -> bool:
 def _is_year_or_id(part: str) -> bool:
     bare = part.strip(" .;")
     return bool(re.fullmatch(r"(?:19|20)\d\d[a-z]?", bare) or _ARXIV_TEXT.match(bare))
+
+
+_PART_END = re.compile(r"\.\s+")
+_DATE_PART = re.compile(r"(?:19|20)\d\d(?:[-./]\d{1,2}){0,2}[a-z]?")
+_AFFILIATION_PART = re.compile(r"[A-Z][A-Za-z&]{1,7}")  # `MIT`, `CMU`: an affiliation tag before a venue
+
+
+def trailing_venue(title: str) -> tuple[str, list[str]]:
+    """`Title. ICML 2021. 2021-06-15` written as one link text: the title, and the venue and date
+    sentences that trail it (venue first). Only sentences that are a date or a venue tag are cut (and an
+    affiliation tag before them, which is dropped); three words of title always stay."""
+    cut: list[str] = []
+    text = title.strip()
+    while True:
+        ends = list(_PART_END.finditer(text.rstrip(" .")))
+        if not ends:
+            break
+        last = ends[-1]
+        head, part = text[: last.start()], text[last.end() :].strip(" .")
+        venue_like = _DATE_PART.fullmatch(part) or is_venue_tag(part) or is_venue_label(part)
+        if not venue_like and not (cut and _AFFILIATION_PART.fullmatch(part)):
+            break
+        if len(head.split()) < 3:
+            break
+        cut.insert(0, part if venue_like else "")
+        text = head
+    return (text if cut else title), [part for part in cut if part]
 
 
 def read_citation(text: str) -> Citation:

@@ -53,7 +53,7 @@ _GLUED_YEARISH = re.compile(r"['’]?(?:\b|(?<=[A-Za-z]))(?:19|20)?\d{2}\b")
 # An acronym with a year and at most a few capitalised words (`TCSVT 2025`, `CVPRW'24`, `SIGGRAPH Asia
 # 2023`): how lists tag a venue in brackets, whether or not it is a venue we know.
 _ACRONYM_YEAR = re.compile(
-    r"(?:[A-Z][\w&]*\s+){0,2}[A-Z]{2,}[\w&]*(?:[\s-]+[A-Z][\w&]*){0,2}\s*(?:['’]\d{2}|(?:19|20)\d{2})"
+    r"(?:[A-Z][\w&]*\s+){0,2}[A-Z][a-z&]*[A-Z][\w&]*(?:[\s-]+[A-Z][\w&]*){0,2}\s*(?:['’]\d{2}|(?:19|20)\d{2})"
 )
 _LOOSE_VENUE_TEXT = 120
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
