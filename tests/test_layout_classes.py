@@ -385,3 +385,39 @@ def test_a_code_word_glued_into_a_name_is_the_name_not_a_code_label():
         """
     )
     assert entries[0].title == "torchwidgets"
+
+
+def test_short_name_then_quoted_bold_title_then_italic_authors():
+    """`1. <u>Name</u>: **"Title"**. *First Author et al.* Venue. [[Paper](url)]`: the name is no author."""
+    entries = read(
+        """\
+        ## Models
+        1. <u>WT5</u>: **"Exploring the Limits of Widget Transfer with a Unified Gadget Model"**. *Cora Raffin et al.* JMLR 2019. [[Paper](https://arxiv.org/abs/1910.10683)] [[Checkpoint](https://huggingface.co/w5)]
+        2. <u>GLW</u>: **"GLW-130B: An Open Bilingual Widget Model"**. *Ada Zeng et al.* arXiv 2022. [[Paper](https://arxiv.org/abs/2210.02414)]
+        """
+    )
+    assert [e.title for e in entries] == [
+        "Exploring the Limits of Widget Transfer with a Unified Gadget Model",
+        "GLW-130B: An Open Bilingual Widget Model",
+    ]
+    assert entries[0].authors == ["Cora Raffin"]
+    assert entries[1].authors == ["Ada Zeng"]
+    assert (entries[0].venue, entries[0].year) == ("JMLR", 2019)
+
+
+def test_an_html_row_spread_over_lines_is_found_at_its_name():
+    entries = read(
+        """\
+        ## Models
+
+        <table>
+        <tr><th>Model</th><th>Release</th><th>Link</th></tr>
+        <tr>
+          <td>WidgetGeeX</td>
+          <td>2023/03</td>
+          <td><a href="https://arxiv.org/abs/2303.17568">Paper</a></td>
+        </tr>
+        </table>
+        """
+    )
+    assert [(e.title, e.line) for e in entries] == [("WidgetGeeX", 6)]

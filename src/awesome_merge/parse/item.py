@@ -307,13 +307,21 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
     if quote:
         draft.title, draft.source = quote[2], "quote"
         before, after = _NUMBERING_LEAD.sub("", outer[: quote[0]]), outer[quote[1] :]
-        if looks_like_authors(before.strip(" ,.:;*"), loose=True):  # names lead a quoted title
+        named = before.rstrip(" *_").endswith((":", "："))  # `Name: "Title"`: a short name, not people
+        if not named and looks_like_authors(before.strip(" ,.:;*"), loose=True):  # names lead the title
             draft.authors = parse_authors(before)
-        # `"Title", TASLP, 2012. (_note_)`: the venue runs to the end of the sentence
+        # `"Title", TASLP, 2012. (_note_)`: the venue runs to the end of the sentence; italic names after
+        # the title (`"Title". *A. Lee et al.* ICML 2021.`) are the authors, not part of the venue
+        venue_text = after.split("\x00")[0]
+        if not draft.authors:
+            for piece in pieces:
+                if piece.em and piece.text.strip() and looks_like_authors(piece.text, loose=True):
+                    venue_text = venue_text.replace(squash(piece.text), " ")
+            venue_text = re.sub(r"^[\s.,;:*_]*(?:et\s+al\.?)?", "", venue_text)
         draft.marked.append(
             re.split(
                 r"\s\((?!\s*(?:19|20)\d\d|[A-Z][\w&-]*\))|\s\[|(?<=\d)\.\s",
-                after.split("\x00")[0],
+                venue_text,
                 maxsplit=1,
             )[0]
         )
@@ -366,7 +374,7 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
     if affiliation and not draft.authors and looks_like_authors(affiliation.group(1), loose=True):
         draft.authors = parse_authors(affiliation.group(1))
     draft.title = clean_decorated_title(draft.title) if draft.title else ""
-    if draft.source != "quote" and draft.title and not draft.authors and after:
+    if draft.title and not draft.authors and after:
         draft.authors = _authors_in([p for p in pieces if p.em], after)
     drafts.append(draft)
     current = draft

@@ -185,6 +185,13 @@ def _kind_of_column(header: list[str], index: int) -> str:
     return section_kind(" ".join(words)) if words else ""
 
 
+def _title_line(row: Block, roles: dict[str, int]) -> int:
+    """The line of the row's title cell: an HTML row spreads over lines, and a curator looks for the name."""
+    index = roles.get("title")
+    cell = row.children[index] if index is not None and index < len(row.children) else None
+    return cell.line if cell is not None and cell.line else row.line
+
+
 def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemContext) -> Entry | None:
     """One paper per row: the title column names it, the other columns add link, venue, year, code."""
     title_pieces = _cell(row, roles["title"])
@@ -236,7 +243,7 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
     ctx.kind = stated_kind or _kind_of_column(header, roles["title"])
     entry = build_entry(
         draft,
-        row.line,
+        _title_line(row, roles),
         ctx,
         year=year,
         authors=parse_authors(text_of.get("authors", "")) if text_of.get("authors") else [],
@@ -270,7 +277,7 @@ def _cached_row_entry(row: Block, roles: dict[str, int], header: list[str], ctx:
         return replace(
             cached,
             source=ctx.source,
-            line=row.line,
+            line=_title_line(row, roles),
             alt_urls=list(cached.alt_urls),
             authors=list(cached.authors),
         )
