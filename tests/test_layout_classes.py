@@ -421,3 +421,22 @@ def test_an_html_row_spread_over_lines_is_found_at_its_name():
         """
     )
     assert [(e.title, e.line) for e in entries] == [("WidgetGeeX", 6)]
+
+
+def test_a_venue_badge_tags_the_venue_and_no_badge_is_a_paper_link():
+    """`[![Publish](img.shields.io/badge/Conference-ICCAD'24-blue)]()<br>[Title](arxiv) <br> Names`."""
+    entries = read(
+        """\
+        | Title & Authors | Introduction | Links |
+        |:--|  :----: | :---:|
+        |[![Star](https://img.shields.io/github/stars/o/widget.svg?style=social&label=Star)](https://github.com/o/widget)[![Publish](https://img.shields.io/badge/Conference-ICCAD'24-blue)]()<br>[Widget Serving with Speculative Scheduling](https://arxiv.org/abs/2410.23537) <br> Ann Lee, Bo Chen | an introduction | [Paper](https://arxiv.org/abs/2410.23537)|
+        |[![Publish](https://img.shields.io/badge/Findings-EMNLP'23-blue)]()<br>[Gadget Mixture of Low-Rank Adapters](https://arxiv.org/abs/2410.18035) <br> Cy Diaz | another | [Paper](https://arxiv.org/abs/2410.18035)|
+        """
+    )
+    assert [(e.title, e.venue, e.year) for e in entries] == [
+        ("Widget Serving with Speculative Scheduling", "ICCAD", 2024),
+        ("Gadget Mixture of Low-Rank Adapters", "EMNLP", 2023),
+    ]
+    assert entries[0].authors == ["Ann Lee", "Bo Chen"]
+    assert entries[0].code_url == "https://github.com/o/widget"
+    assert not any("shields.io" in u for e in entries for u in [e.url, *e.alt_urls])

@@ -258,6 +258,8 @@ def venue_texts(pieces: Sequence[Piece]) -> tuple[list[str], list[str]]:
     marked: list[str] = []
     buffer = ""
     for p in pieces:
+        if p.kind == "image":  # `![Publish](img.shields.io/badge/Conference-ICLR'24-blue)`: a tag
+            marked.extend(t for t in L.badge_texts(p.href) if is_venue_tag(t))
         if p.kind != "text":
             buffer += " \x00 "
         elif p.em or (p.strong and is_venue_tag(p.text)):
@@ -517,6 +519,8 @@ def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool
     if stripped and len(stripped) <= 80:
         draft.marked.extend(marked + ([stripped] if is_venue_label(stripped) else []))
         draft.loose.extend(loose)
+    elif not stripped:
+        draft.marked.extend(marked)  # a line of badges only: what they state
     return True
 
 

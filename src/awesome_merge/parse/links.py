@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..ids import canonical_url, github_repo, is_http_url
 from .venue import is_venue_label
@@ -98,11 +98,24 @@ def names_paper(href: str) -> bool:
     return any(host == h and parts.path.startswith(prefix) for h, prefix in SCHOLARLY_RECORD_PAGES)
 
 
+_BADGE_HOSTS = ("shields.io", "badgen.net", "badge.fury.io")
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|ico)$", re.I)
+
+
+@lru_cache(maxsize=65536)
+def is_badge_image(href: str) -> bool:
+    """A badge service's URL or an image file: a picture of something, never a paper's page."""
+    parts = urlsplit(href)
+    return parts.netloc.lower().endswith(_BADGE_HOSTS) or bool(_IMAGE_FILE.search(parts.path))
+
+
 @lru_cache(maxsize=65536)
 def is_paper_url(href: str) -> bool:
     """A URL that names one paper: an identifier, a PDF, or a deep path on a publisher site."""
     if names_paper(href):
         return True
+    if is_badge_image(href):
+        return False
     parts = urlsplit(href)
     path = parts.path.rstrip("/")
     if path.lower().endswith(".pdf"):
@@ -156,3 +169,25 @@ _DOCS_LABEL = re.compile(r"^[\W_]*(?:docs?|documentation|manual|api)[\W_]*$", re
 
 def is_docs_label(text: str) -> bool:
     return bool(_DOCS_LABEL.match(text))
+
+
+_STATIC_BADGE = re.compile(r"^/badge/(?P<text>[^/?#]+?)(?:\.svg|\.png)?$", re.I)
+
+
+@lru_cache(maxsize=65536)
+def badge_texts(href: str) -> tuple[str, ...]:
+    """What a static badge image states (`img.shields.io/badge/Conference-ICML'23-blue` states
+    `ICML'23`): lists tag venues with badges as others do with brackets."""
+    parts = urlsplit(href)
+    if not parts.netloc.lower().endswith(("shields.io", "badgen.net")):
+        return ()
+    match = _STATIC_BADGE.match(unquote(parts.path))
+    if not match:
+        return ()
+    # shields.io: `-` separates label, message and colour; `--` is a dash and `__` an underscore in text
+    fields = match.group("text").replace("--", "\x00").replace("__", "\x01").split("-")
+    texts = [f.replace("\x00", "-").replace("_", " ").replace("\x01", "_").strip() for f in fields]
+    # `label-message-colour` or `message-colour`: the message is what the badge states (`ICML'23`);
+    # the label only names what kind of thing it is (`Conference`, `Publish`)
+    message = texts[-2] if len(texts) >= 2 else texts[0]
+    return (message,) if message else ()

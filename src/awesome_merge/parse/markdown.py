@@ -48,6 +48,7 @@ class _Inline:
         self.em = 0
         self.link: Piece | None = None
         self.link_has_image = False
+        self.link_image_src = ""
 
     def text(self, text: str) -> None:
         if self.link is not None:
@@ -66,12 +67,15 @@ class _Inline:
             return
         if self.link_has_image and not self.link.text.strip():
             self.link.kind = "image"
+            if not self.link.href.strip():  # `[![Venue](badge url)]()`: the badge is all it says
+                self.link.href = self.link_image_src
         self.pieces.append(self.link)
         self.link = None
 
     def image(self, alt: str, src: str) -> None:
         if self.link is not None:
             self.link_has_image = True
+            self.link_image_src = src
         else:
             self.pieces.append(Piece("image", alt, src))
 
