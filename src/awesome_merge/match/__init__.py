@@ -208,9 +208,13 @@ def match_entries(
         notes[echo.a].append(f"{echo.reason} ({_where(entries, echo.b)})")
     # A near miss or suggestion that other evidence joined after all is no longer in doubt.
     open_questions = [d for d in near_misses + label_suggestions(keys, titles) if roots[d.a] != roots[d.b]]
-    open_questions += possible_matches(
-        keys, titles, ident.suspects, roots, lambda a, b: bool(uf.conflict(a, b))
-    )
+    # A pair already in question keeps the reason it has: a short name is the weaker word on it.
+    asked = {frozenset((d.a, d.b)) for d in open_questions}
+    open_questions += [
+        d
+        for d in possible_matches(keys, titles, ident.suspects, roots, lambda a, b: bool(uf.conflict(a, b)))
+        if frozenset((d.a, d.b)) not in asked
+    ]
     decided = [
         d._replace(decision="merged" if roots[d.a] == roots[d.b] else "kept apart") for d in ident.doubts
     ]

@@ -181,7 +181,7 @@ def possible_matches(
     for _, members in sorted(by_name.items()):
         if len({roots[m] for m in members}) > SUGGEST_CLUSTERS:
             continue
-        for a, b in itertools.combinations(members, 2):
+        for a, b in itertools.combinations(_spread(members, roots, keys), 2):
             links = linked.links[a] & linked.links[b]
             years_agree = _years_agree([keys.years[a], keys.years[b]])
             if links:
@@ -197,8 +197,19 @@ def possible_matches(
         if len({roots[m] for m in members}) > SUGGEST_CLUSTERS or _hosts_several(members, linked.names, keys):
             continue
         what = "code repository" if anchor.startswith("repo:") else "page"
-        for a, b in itertools.combinations(members, 2):
+        for a, b in itertools.combinations(_spread(members, roots, keys), 2):
             names = linked.names[a], linked.names[b]
             if all(names) and names[0] != names[1] and _years_agree([keys.years[a], keys.years[b]]):
                 offer(a, b, f"possible match: same {what}, but different short names")
     return [doubt for _, doubt in sorted(found.values())]
+
+
+def _spread(members: list[int], roots: list[int], keys: EntryKeys) -> list[int]:
+    """One entry per cluster and list: rows are per pair of clusters, so a paper listed a thousand times
+    costs no million pairs."""
+    chosen: dict[tuple[int, str], int] = {}
+    for m in members:
+        slot = (roots[m], keys.sources[m])
+        if slot not in chosen or _content(m, keys) < _content(chosen[slot], keys):
+            chosen[slot] = m
+    return sorted(chosen.values())
