@@ -18,6 +18,7 @@ from .cluster import Attributes, cluster, spanning_parents
 from .evidence import BlockStats, Edge, identifier_evidence, label_suggestions, title_evidence
 from .keys import PAPER_KIND, EntryKeys, entry_keys
 from .review import REVIEW_COLUMNS, review_frame
+from .short_names import possible_matches, short_name_edges
 
 __all__ = [
     "REPORT_COLUMNS",
@@ -187,6 +188,7 @@ def match_entries(
     )
     edges = ident.edges  # extended in place: no second list of a million edges
     edges.extend(title_edges)
+    edges.extend(short_name_edges(keys, titles, ident.suspects))
     uf, used, refused = cluster(n, attributes, edges, forced)
     roots = [uf.find(i) for i in range(n)]
 
@@ -206,6 +208,13 @@ def match_entries(
         notes[echo.a].append(f"{echo.reason} ({_where(entries, echo.b)})")
     # A near miss or suggestion that other evidence joined after all is no longer in doubt.
     open_questions = [d for d in near_misses + label_suggestions(keys, titles) if roots[d.a] != roots[d.b]]
+    # A pair already in question keeps the reason it has: a short name is the weaker word on it.
+    asked = {frozenset((d.a, d.b)) for d in open_questions}
+    open_questions += [
+        d
+        for d in possible_matches(keys, titles, ident.suspects, roots, lambda a, b: bool(uf.conflict(a, b)))
+        if frozenset((d.a, d.b)) not in asked
+    ]
     decided = [
         d._replace(decision="merged" if roots[d.a] == roots[d.b] else "kept apart") for d in ident.doubts
     ]

@@ -18,7 +18,16 @@ from rapidfuzz import fuzz, process
 from ..text import title_key
 from .keys import PAPER_KIND, EntryKeys, is_full_title, is_generic_label, names_in, title_name
 
-RANK = {"override": 0, "arxiv": 1, "doi": 2, "url": 3, "title": 4, "name_prefix": 5}
+RANK = {
+    "override": 0,
+    "arxiv": 1,
+    "doi": 2,
+    "url": 3,
+    "title": 4,
+    "name_prefix": 5,
+    "short_name_and_repo": 6,
+    "short_name_and_page": 6,
+}
 # English function words only: words common in one field are found rare or not by counting, per corpus.
 _STOP = frozenset(
     "a an the of for in on and or with to via by from under over towards toward is are its at as into using "

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from ..frame import ALT_URL_SEP, AUTHOR_SEP
-from ..ids import canonical_url, is_http_url, page_aliases
+from ..ids import canonical_url, github_repo, is_http_url, page_aliases
 from ..text import title_key
 
 # A coined name: a capital or digit after the first letter (`FedDAT`, `SLoRA`, `pFedLoRA`, `Fed-BBPL`).
@@ -108,6 +108,11 @@ class EntryKeys:
     families: list[str]  # `family` of each entry: which kinds' identifiers it may share
     first_authors: list[str]  # the first author's family name, lowercased, or ""
     sources: list[str]
+    # Code repositories the entry links (its code link, or a page or version that is a repository), as
+    # page keys (`github.com/owner/repo`), and a code link that is no repository (a project page) as its
+    # page key: a retitled paper keeps both.
+    repos: list[tuple[str, ...]]
+    code_pages: list[str]
 
 
 def comparison_keys(
@@ -157,7 +162,39 @@ def entry_keys(
         [family(k, f) for k, f in zip(kinds, full, strict=True)],
         firsts,
         column("source"),
+        *_repositories(
+            column("url"), column("alt_urls"), column("code_url") if "code_url" in entries else None
+        ),
     )
+
+
+def _repositories(
+    urls: list[str], alt_urls: list[str], code_urls: list[str] | None
+) -> tuple[list[tuple[str, ...]], list[str]]:
+    """Each entry's code repositories and the page its code link gives when that is no repository, each
+    distinct URL parsed once."""
+    repo_of: dict[str, str] = {}
+
+    def repo(url: str) -> str:
+        found = repo_of.get(url)
+        if found is None:
+            found = repo_of[url] = canonical_url(github_repo(url)) if "github" in url else ""
+        return found
+
+    repos: list[tuple[str, ...]] = []
+    pages: list[str] = []
+    for index, (url, alts) in enumerate(zip(urls, alt_urls, strict=True)):
+        links = [url, *alts.split(ALT_URL_SEP)] if alts else [url]
+        code = code_urls[index] if code_urls is not None else ""
+        code_repo = repo(code) if code else ""
+        page = ""
+        if code and not code_repo and is_http_url(code) and not is_image_url(code):
+            page = canonical_url(code)
+        repos.append(
+            tuple(sorted({r for link in links if link and (r := repo(link))} | ({code_repo} - {""})))
+        )
+        pages.append(page)
+    return repos, pages
 
 
 def _family_name(authors: str) -> str:
