@@ -440,3 +440,28 @@ def test_a_venue_badge_tags_the_venue_and_no_badge_is_a_paper_link():
     assert entries[0].authors == ["Ann Lee", "Bo Chen"]
     assert entries[0].code_url == "https://github.com/o/widget"
     assert not any("shields.io" in u for e in entries for u in [e.url, *e.alt_urls])
+
+
+def test_a_bold_title_whose_link_text_cites_the_journal():
+    """`**Title**` / names / `[Journal of Widgets 22.21 (2021)](url)`: the link is the paper, its text the
+    venue, whether the lines break softly or hard."""
+    hard = "  \n"
+    entries = read(
+        "## Reviews\n\n"
+        "**Widget sequence design with deep generative models**\n"
+        "Zara Wu, Kay Johnston, Fran Arnold\n"
+        "[Current Opinion in Widget Biology 65](https://www.sciencedirect.com/science/article/pii/S1367593121)"
+        " • [note](https://notes.example.com/p/4666) • 2021\n\n"
+        f"**WidgetBERT: a universal deep-learning model of widget sequences**{hard}"
+        f"Nadia Brand, Dan Ofir{hard}"
+        "[Bioinformatics, March 2022](https://academic.oup.com/bioinformatics/article/38/8/2102/6502274)"
+        " • [code](https://github.com/n/widget_bert)\n"
+    )
+    assert [e.title for e in entries] == [
+        "Widget sequence design with deep generative models",
+        "WidgetBERT: a universal deep-learning model of widget sequences",
+    ]
+    assert entries[0].url.startswith("https://www.sciencedirect.com/")
+    assert entries[0].authors == ["Zara Wu", "Kay Johnston", "Fran Arnold"]
+    assert (entries[1].venue, entries[1].year) == ("Bioinformatics", 2022)
+    assert entries[1].code_url == "https://github.com/n/widget_bert"

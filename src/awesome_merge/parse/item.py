@@ -339,6 +339,14 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
             and _lead_is_title(lead)
         ):  # `Title [[paper]](u) [[blog post]](u)`, `Title [[Google Blog]](u)`
             title_index = -1
+        cited_by_link = (
+            title_index >= 0
+            and len(strong.split()) >= 3
+            and _CITED_VENUE.search(pieces[title_index].text) is not None
+        )
+        if cited_by_link:  # `**Title** Names [Journal of Widgets 22 (2021)](url)`: the link cites the venue
+            draft.marked.append(squash(pieces[title_index].text))
+            title_index = -1
         if title_index >= 0 and not (strong and title_index > first_link):
             draft.title, trailing = trailing_venue(squash(pieces[title_index].text))
             draft.source = "link"
@@ -466,11 +474,26 @@ def _strong_title(pieces: Sequence[Piece]) -> str:
     return ""
 
 
+# Link text that ends as a citation of a venue does: a volume, a year, a date (`Bioinformatics, March 2022`,
+# `Journal of Widgets 22.21 (2021)`, `Current Opinion in Widgets 65`).
+_CITED_VENUE = re.compile(r"(?:\b(?:19|20)\d\d|\b\d{1,4}(?:\.\d{1,4})?)\W*$")
+
+
 def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool:
     """A later line of a container that describes its entry: `Authors: ...`, `Venue: ...`, a role-link
     line, an italic author line, a bare venue. True when the line was used (or is description)."""
     roles = _labelled_roles(line)
     text = squash(_text(line))
+    if draft.title and not draft.url and draft.source == "strong":
+        # `**Title**` / names / `[Journal of Widgets 22.1 (2021)](url)`: the set-apart title waits for its
+        # link, and a link whose text ends in a volume, a year or a date cites where the title appeared
+        roles = [
+            "alt" if r == "title" and _CITED_VENUE.search(p.text) else r
+            for p, r in zip(line, roles, strict=True)
+        ]
+        for piece, role in zip(line, roles, strict=True):
+            if role == "alt" and _CITED_VENUE.search(piece.text):
+                draft.marked.append(squash(piece.text))
     if any(r == "title" and (split or _names_a_work(p.text)) for p, r in zip(line, roles, strict=True)):
         return False
     # `<br>:thumbsup:[Summary](url)`: a short link on a later line is material about the entry above
