@@ -465,3 +465,45 @@ def test_a_bold_title_whose_link_text_cites_the_journal():
     assert entries[0].authors == ["Zara Wu", "Kay Johnston", "Fran Arnold"]
     assert (entries[1].venue, entries[1].year) == ("Bioinformatics", 2022)
     assert entries[1].code_url == "https://github.com/n/widget_bert"
+
+
+def test_a_tag_line_item_with_title_names_and_links_on_sub_bullets_is_one_entry():
+    """``- `【2024-05】-【Name】` `` then `- **Title**`, `- *names*`, `- [Paper](u) | [Hugging Face Model](u)`:
+    the repeated `Hugging Face Model` is a label of the list, and the bold sub-bullet titles the entry."""
+    items = []
+    for i, (date, name, title) in enumerate(
+        [
+            ("2024-05", "WidgetLM", "WidgetLM: Scaling Widget Models to Many Gadgets"),
+            ("2024-06", "GadgetGPT", "GadgetGPT: A Generalist Gadget Transformer"),
+            ("2024-07", "SprocketNet", "SprocketNet: Sprockets All the Way Down"),
+        ]
+    ):
+        items.append(
+            f"- `【{date}】-【{name}】`\n  - **{title}**\n  - *Ann Lee, Bo Chen*\n"
+            f"  - [Paper](https://arxiv.org/abs/2405.0{i}234) | [Code](https://github.com/a/{name})"
+            f" | [Hugging Face Model](https://huggingface.co/a/{name})\n"
+        )
+    entries = read("## Models\n\n" + "".join(items))
+    assert [e.title for e in entries] == [
+        "WidgetLM: Scaling Widget Models to Many Gadgets",
+        "GadgetGPT: A Generalist Gadget Transformer",
+        "SprocketNet: Sprockets All the Way Down",
+    ]
+    assert entries[1].arxiv_id == "2405.01234"
+    assert entries[1].authors == ["Ann Lee", "Bo Chen"]
+    assert entries[2].code_url == "https://github.com/a/SprocketNet"
+
+
+def test_a_bold_item_with_nested_bare_url_fields_is_one_entry():
+    entries = read(
+        """\
+        ## Others
+
+        - **Sprocket Tuning for Everyone**
+          - Paper: https://arxiv.org/abs/2407.01111
+          - Code: https://github.com/c/sprocket
+        """
+    )
+    assert [(e.title, e.arxiv_id, e.code_url) for e in entries] == [
+        ("Sprocket Tuning for Everyone", "2407.01111", "https://github.com/c/sprocket")
+    ]

@@ -63,14 +63,42 @@ def _fields_only(children: list[Block]) -> bool:
     for child in children:
         if child.children and label_value(plain_text(child.pieces)) is None:
             return False  # a field's value may run on in nested lines (`Highlights:` and its points)
-        text = plain_text([p for p in child.pieces if p.kind == "text"]).strip()
-        linked = any(p.kind == "link" for p in child.pieces)
-        if any(p.kind == "link" and classify(p) == "title" for p in child.pieces):
+        pieces = with_bare_links(child.pieces)  # `- Paper: https://...`
+        text = plain_text([p for p in pieces if p.kind == "text"]).strip()
+        linked = any(p.kind == "link" for p in pieces)
+        if any(p.kind == "link" and classify(p) == "title" for p in pieces):
             return False
         value = label_value(text)
         if (value is None and len(text.split()) > 3) or (linked and len((value or text).split()) > 3):
             return False  # a nested line with its own title text and link is an entry, not a field
-    return any(p.kind == "link" for child in children for p in child.pieces)
+    return any(p.kind == "link" for child in children for p in with_bare_links(child.pieces))
+
+
+def _bold_child_title(block: Block) -> list[Piece] | None:
+    """`- `【2024-05】-【Name】`` with the bold title, the names and the links on sub-bullets: a tag line
+    heading one entry. The pieces of that entry, the bold title first, or None when the item is a topic
+    (its sub-bullets name works of their own)."""
+    if links(block.pieces) or len(plain_text(block.pieces).split()) > 6 or not block.children:
+        return None
+    bold = [
+        c
+        for c in block.children
+        if not links(c.pieces)
+        and not c.children
+        and any(p.strong for p in c.pieces if p.kind == "text" and p.text.strip())
+        and len(plain_text(c.pieces).split()) >= 3
+    ]
+    if len(bold) != 1:
+        return None
+    rest = [c for c in block.children if c is not bold[0]]
+    if any(c.children for c in rest) or not any(links(with_bare_links(c.pieces)) for c in rest):
+        return None
+    if any(p.kind == "link" and classify(p) == "title" for c in rest for p in c.pieces):
+        return None
+    combined = list(bold[0].pieces)
+    for child in rest:
+        combined += [Piece("break", " "), *child.pieces]
+    return combined
 
 
 def _tagged_lead(pieces: list[Piece]) -> bool:
@@ -345,6 +373,12 @@ class _Walker:
                 for child in block.children:
                     combined += [Piece("break", " "), *child.pieces]
                 drafts = titled(read_entries(combined, block.line, self.ctx))
+                if drafts:
+                    self.add([build_entry(drafts[0], block.line, self.ctx)])
+                    continue
+            tagged = None if drafts else _bold_child_title(block)
+            if tagged is not None:
+                drafts = titled(read_entries(tagged, block.children[0].line, self.ctx))
                 if drafts:
                     self.add([build_entry(drafts[0], block.line, self.ctx)])
                     continue
