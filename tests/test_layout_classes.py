@@ -507,3 +507,24 @@ def test_a_bold_item_with_nested_bare_url_fields_is_one_entry():
     assert [(e.title, e.arxiv_id, e.code_url) for e in entries] == [
         ("Sprocket Tuning for Everyone", "2407.01111", "https://github.com/c/sprocket")
     ]
+
+
+def test_a_numbered_topic_heading_never_titles_the_citation_under_it():
+    """`## 1.2 Topic (Milestone)` then `**[2]** Names. "**Title**." Venue. [[pdf]](url)`: the citation has
+    its own title; a heading followed only by a role link still titles its entry."""
+    entries = read(
+        """\
+        ## 1.2 Deep Widget Network(DWN)(Milestone of Widget Eve)
+
+        **[2]** Hinton, Gail E., Sam Osindero. "**A fast learning algorithm for deep widget nets**." Neural computation 18.7 (2006): 1527-1554. [[pdf]](http://www.example.edu/~h/ncfast.pdf)**(Widget Eve)** :star::star::star:
+
+        ## Gadget classification with deep convolutional networks
+
+        [[pdf]](http://papers.example.cc/paper/4824-gadget.pdf)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "A fast learning algorithm for deep widget nets",
+        "Gadget classification with deep convolutional networks",
+    ]
+    assert (entries[0].venue, entries[0].year) == ("Neural computation", 2006)

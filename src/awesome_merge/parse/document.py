@@ -244,6 +244,10 @@ class _Walker:
             return False
         if not any(classify(p) == "alt" for p in links):
             return False
+        for item in item_pieces:  # `## 1.2 Topic` then `**[2]** Names. "**Title**." Venue. [[pdf]](url)`
+            own = read_entries(item, line, self.ctx)
+            if any(d.source in ("quote", "strong") and len(d.title.split()) >= 3 for d in own):
+                return False
         for item in item_pieces if labels_only else ():  # each line a link with at most a label (`Paper:`)
             text = "".join(p.text for p in item if p.kind == "text")
             if not any(p.kind == "link" for p in item):
