@@ -528,3 +528,32 @@ def test_a_numbered_topic_heading_never_titles_the_citation_under_it():
         "Gadget classification with deep convolutional networks",
     ]
     assert (entries[0].venue, entries[0].year) == ("Neural computation", 2006)
+
+
+def test_paragraphs_of_plain_titles_with_role_links_under_topic_headings():
+    """`### Topic` then one paragraph per paper, `Title [[paper](url)], [[code](url)]`: each paragraph is
+    an entry and the heading is its section; a sentence that merely mentions a link is not an entry."""
+    entries = read(
+        """\
+        ## Approaches
+
+        ### Typical Widget Encoder-Decoder Approaches
+
+        On the Automatic Generation of Widget Reports [[paper](https://aclanthology.org/P18-1240/)], [[code](https://github.com/z/widget-reports)]
+
+        Hybrid Retrieval-Generation Agent for Gadget Reports [[paper](https://arxiv.org/abs/2305.07176)]
+
+        This section partially refers to [The Widget Portal](https://widgets.example.org/).
+        """
+    )
+    assert [(e.title, e.section) for e in entries] == [
+        (
+            "On the Automatic Generation of Widget Reports",
+            "Approaches > Typical Widget Encoder-Decoder Approaches",
+        ),
+        (
+            "Hybrid Retrieval-Generation Agent for Gadget Reports",
+            "Approaches > Typical Widget Encoder-Decoder Approaches",
+        ),
+    ]
+    assert entries[0].code_url == "https://github.com/z/widget-reports"

@@ -33,6 +33,7 @@ from .markdown import find_close, inline_pieces, list_blocks, make_parser, table
 from .nesting import MAX_HTML_DEPTH, flatten_html, html_depth, tokens_within_nesting
 from .pieces import Block, Piece, links, plain_text
 from .table import read_table
+from .title import is_title_like
 from .venue import venue_and_year
 from .vocabulary import OTHER_LIST_TEXT
 
@@ -99,6 +100,25 @@ def _bold_child_title(block: Block) -> list[Piece] | None:
     for child in rest:
         combined += [Piece("break", " "), *child.pieces]
     return combined
+
+
+def _own_title_lead(title: str, pieces: list[Piece]) -> bool:
+    """`Title of a paper [[paper]](u), [[code]](u)`: plain text before a line's role links that is one
+    title-like phrase (no sentence inside it, no names). The line names its own work, so a heading above
+    it is a topic."""
+    head = list(itertools.takewhile(lambda p: p.kind == "text", pieces))
+    lead = plain_text(head).strip()
+    rest = pieces[len(head) :]
+    if not rest or rest[0].kind != "link" or classify(rest[0]) == "title":
+        return False  # `This section refers to [The Portal](url)`: the link is what the sentence names
+    if len(plain_text([p for p in rest if p.kind == "text"]).split()) > 3:
+        return False  # running text after the links: prose, not `Title [[paper](u)], [[code](u)]`
+    return (
+        len(title.split()) >= 4
+        and is_title_like(title)
+        and not looks_like_authors(title)
+        and not re.search(r"[.!?]\s", lead.rstrip(" .:"))
+    )
 
 
 def _tagged_lead(pieces: list[Piece]) -> bool:
@@ -248,6 +268,8 @@ class _Walker:
             own = read_entries(item, line, self.ctx)
             if any(d.source in ("quote", "strong") and len(d.title.split()) >= 3 for d in own):
                 return False
+            if not labels_only and any(_own_title_lead(d.title, item) for d in own if d.source == "lead"):
+                return False  # `### Topic` then `Title of a paper [[paper]](url)`: a paper under a topic
         for item in item_pieces if labels_only else ():  # each line a link with at most a label (`Paper:`)
             text = "".join(p.text for p in item if p.kind == "text")
             if not any(p.kind == "link" for p in item):
@@ -316,7 +338,9 @@ class _Walker:
         # Plain text before the link is a citation when it ends a sentence (`Title.`) or names its
         # authors after the title (`Title. Lee, Chen<TAB>https://...`).
         named = bool(drafts) and bool(drafts[0].authors) and len(drafts[0].title.split()) >= 3
-        cited = from_lead and (first.text.strip().endswith(".") or named)
+        cited = from_lead and (
+            first.text.strip().endswith(".") or named or _own_title_lead(drafts[0].title, pieces)
+        )
         if len(drafts) == 1 and (starts_with_title or cited):
             self.add([build_entry(drafts[0], line, self.ctx)])
 
