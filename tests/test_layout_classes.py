@@ -557,3 +557,24 @@ def test_paragraphs_of_plain_titles_with_role_links_under_topic_headings():
         ),
     ]
     assert entries[0].code_url == "https://github.com/z/widget-reports"
+
+
+def test_a_list_whose_layout_is_not_understood_gets_one_warning_naming_its_first_lost_line():
+    lines = ["## Papers", ""]
+    for i in range(12):  # paper links inside running prose: no entry shape the reader knows
+        lines += [
+            f"We liked widget study {i}, see https://arxiv.org/abs/2401.{i + 1:05d} and more words.",
+            "",
+        ]
+    _, warnings = parse_text("\n".join(lines), "list.md")
+    layout = [w for w in warnings if "layout was not understood" in w.message]
+    assert len(layout) == 1 and layout[0].line == 3 and "12 of 12" in layout[0].message
+    understood, warnings = parse_text(
+        "## Papers\n"
+        + "".join(
+            f"- Widget Study Number {i} [[paper]](https://arxiv.org/abs/2401.{i + 1:05d})\n"
+            for i in range(12)
+        ),
+        "list.md",
+    )
+    assert len(understood) == 12 and not any("layout" in w.message for w in warnings)

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from ..diagnostics import Diagnostic
 from ..frame import Entry
+from ..ids import canonical_url
 from ..text import clean_section, squash, title_key
 from . import links as L
 from .authors import looks_like_authors, parse_authors
@@ -47,6 +48,10 @@ _SKIP_END = re.compile(r"<!--\s*awesome-merge:\s*end skip\s*-->")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s+(?:name|id)=[^>]*>\s*</a>\s*)+$", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_HREF = re.compile(r"https?://[^\s)\]>\"'<|]+", re.I)
+# A list with this many paper links, most of which no entry holds, gets one warning about its layout.
+_COVERAGE_MIN_LINKS = 10
+_COVERAGE_MAX_MISSED = 0.5
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _URL = re.compile(r"https?://", re.I)
 # `[VENUE] Title text`: a short bracketed tag, then words.
@@ -111,6 +116,8 @@ def _own_title_lead(title: str, pieces: list[Piece]) -> bool:
     rest = pieces[len(head) :]
     if not rest or rest[0].kind != "link" or classify(rest[0]) == "title":
         return False  # `This section refers to [The Portal](url)`: the link is what the sentence names
+    if not rest[0].text.strip() or rest[0].text.strip() == rest[0].href.strip():
+        return False  # a bare URL in a sentence (`see https://...`), not a labelled role link
     if len(plain_text([p for p in rest if p.kind == "text"]).split()) > 3:
         return False  # running text after the links: prose, not `Title [[paper](u)], [[code](u)]`
     return (
@@ -384,6 +391,28 @@ class _Walker:
             )
         return end
 
+    def check_coverage(self, text: str) -> None:
+        """Say so, once per list, when most of the list's paper links (arXiv, DOI, proceedings pages)
+        went into no entry: the list is written in a layout the reader did not understand, and its
+        entries should be read by hand or the layout reported."""
+        shown = _COMMENT.sub(" ", text)
+        first_line: dict[str, int] = {}
+        for number, line in enumerate(shown.split("\n"), 1):
+            for match in _HREF.finditer(line) if "://" in line else ():
+                href = match.group(0).rstrip(".,;:")
+                if L.names_paper(href):
+                    first_line.setdefault(canonical_url(href), number)
+        if len(first_line) < _COVERAGE_MIN_LINKS:
+            return
+        read = {canonical_url(u) for e in self.entries for u in (e.url, *e.alt_urls, e.code_url) if u}
+        missed = sorted(line for key, line in first_line.items() if key not in read)
+        if len(missed) > _COVERAGE_MAX_MISSED * len(first_line):
+            self.ctx.warn(
+                missed[0],
+                f"{len(missed)} of {len(first_line)} paper links went into no entry (first at line "
+                f"{missed[0]}): this list's layout was not understood; read it by hand or report it",
+            )
+
     def hidden_links(self, content: str, first: int, last: int) -> None:
         """Entries a curator commented out are not read (GitHub does not show them either), but say so:
         a user counting the list's links should find where they went."""
@@ -491,5 +520,6 @@ def parse_text(text: str, source: str) -> tuple[list[Entry], list[Diagnostic]]:
     with list_labels(text):
         walker.walk(tokens)
     walker.finish()
+    walker.check_coverage(text)
     warnings = [Diagnostic(source, line, message) for line, message in dict.fromkeys(walker.ctx.warnings)]
     return walker.entries, notes + warnings
