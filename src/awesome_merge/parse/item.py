@@ -18,12 +18,11 @@ from ..text import squash
 from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .kind import entry_kind
-from .list_evidence import is_list_label
+from .link_roles import link_role
 from .pieces import Piece
 from .title import (
     clean_decorated_title,
     description_head,
-    is_address,
     is_short_name,
     is_title_like,
     quoted_title,
@@ -154,40 +153,8 @@ class _Draft:
 
 
 def classify(piece: Piece) -> str:
-    """One word for what a link (or badge) is for: nav, unsafe, code, alt, venue, extra, address, title."""
-    role = _classify(piece.kind, piece.text, piece.href)
-    if role == "title" and is_list_label(piece.text):  # the list's own word for a role (`Reading Note`)
-        pdf = piece.href.split("?")[0].lower().endswith(".pdf")
-        return "alt" if L.names_paper(piece.href) or pdf else "extra"
-    return role
-
-
-@lru_cache(maxsize=65536)
-def _classify(kind: str, text: str, href: str) -> str:
-    href, text = href.strip(), squash(text)
-    if kind == "image":  # a badge: of a repository it is code, on a paper's link that paper
-        if L.is_badge_or_repository(href):
-            return "code"
-        return (
-            "alt" if not L.is_navigation(href) and not L.is_unsafe(href) and L.is_paper_url(href) else "nav"
-        )
-    if not href and is_title_like(text) and len(text.split()) >= 2:
-        return "title"  # `[**Title**]()`: the list names the work but has no link for it yet
-    if L.is_navigation(href):
-        return "nav"
-    if L.is_unsafe(href):
-        return "unsafe"
-    if L.is_code_label(text) or (not text and L.code_repo(href)):
-        return "code"
-    if L.is_extra_label(text):  # `[Website](arxiv.org/abs/...)`: a role word on the paper's own page
-        return "alt" if L.names_paper(href) else "extra"
-    if is_venue_tag(text):
-        return "venue" if L.is_venue_index(href) else "alt"
-    if is_address(text):  # `icml.cc`: a site named by its address, another copy unless nothing else names it
-        return "address"
-    if L.is_alt_label(text) or not text or not is_title_like(text):
-        return "alt"
-    return "title"
+    """One word for what a link (or badge) is for; the rules are the chain in `link_roles.py`."""
+    return link_role(piece)[0]
 
 
 def code_link(piece: Piece) -> str:
