@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..ids import canonical_url, github_repo, is_http_url
 from .venue import is_venue_label
@@ -33,6 +33,14 @@ _IDENTIFIER_KEY = re.compile(r"^(?:arxiv|doi|openreview|neurips|iclr|pmlr|acl|ie
 _INDEX_PATH = re.compile(
     r"/(?:conferences?|events?|dblp|db/conf|db/journals|volumes?|toc|issues?)(?:/|$)", re.I
 )
+
+
+def _split(href: str) -> SplitResult:
+    """`urlsplit` that never raises: a malformed URL (`https://[`) has no host and no path."""
+    try:
+        return urlsplit(href)
+    except ValueError:
+        return SplitResult("", "", "", "", "")
 
 
 def is_navigation(href: str) -> bool:
@@ -93,7 +101,7 @@ def names_paper(href: str) -> bool:
     paper, whatever word labels the link."""
     if _IDENTIFIER_KEY.match(canonical_url(href)):
         return True
-    parts = urlsplit(href)
+    parts = _split(href)
     host = parts.netloc.lower().removeprefix("www.")
     return any(host == h and parts.path.startswith(prefix) for h, prefix in SCHOLARLY_RECORD_PAGES)
 
@@ -105,7 +113,7 @@ _IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|ico)$", re.I)
 @lru_cache(maxsize=65536)
 def is_badge_image(href: str) -> bool:
     """A badge service's URL or an image file: a picture of something, never a paper's page."""
-    parts = urlsplit(href)
+    parts = _split(href)
     return parts.netloc.lower().endswith(_BADGE_HOSTS) or bool(_IMAGE_FILE.search(parts.path))
 
 
@@ -116,7 +124,7 @@ def is_paper_url(href: str) -> bool:
         return True
     if is_badge_image(href):
         return False
-    parts = urlsplit(href)
+    parts = _split(href)
     path = parts.path.rstrip("/")
     if path.lower().endswith(".pdf"):
         return True
@@ -131,7 +139,7 @@ _ONE_WORK_SEGMENTS = frozenset(
 @lru_cache(maxsize=65536)
 def is_index_page(href: str) -> bool:
     """A conference, event or volume page (`.../Conferences/2016/Schedule`): it lists papers, names none."""
-    path = urlsplit(href).path.strip("/")
+    path = _split(href).path.strip("/")
     segments = [seg.lower() for seg in path.split("/") if seg]
     if len(segments) > 3 or _ONE_WORK_SEGMENTS.intersection(segments) or path.lower().endswith(".pdf"):
         return False  # `/conference/atc24/presentation/name`: one talk's page
@@ -154,14 +162,14 @@ def is_repository_root(href: str) -> bool:
     repo = code_repo(href)
     if not repo:
         return False
-    path = urlsplit(href).path.strip("/")
-    return urlsplit(href).netloc.lower().endswith(urlsplit(repo).netloc) and path.count("/") <= 1
+    path = _split(href).path.strip("/")
+    return _split(href).netloc.lower().endswith(_split(repo).netloc) and path.count("/") <= 1
 
 
 def is_badge_or_repository(href: str) -> bool:
     """An image that stands for code: a badge of a repository (stars, forks) or a link to its root."""
     repo = code_repo(href)
-    return bool(repo) and (is_repository_root(href) or urlsplit(href).netloc.lower() != urlsplit(repo).netloc)
+    return bool(repo) and (is_repository_root(href) or _split(href).netloc.lower() != _split(repo).netloc)
 
 
 _DOCS_LABEL = re.compile(r"^[\W_]*(?:docs?|documentation|manual|api)[\W_]*$", re.I)
@@ -178,7 +186,7 @@ _STATIC_BADGE = re.compile(r"^/badge/(?P<text>[^/?#]+?)(?:\.svg|\.png)?$", re.I)
 def badge_texts(href: str) -> tuple[str, ...]:
     """What a static badge image states (`img.shields.io/badge/Conference-ICML'23-blue` states
     `ICML'23`): lists tag venues with badges as others do with brackets."""
-    parts = urlsplit(href)
+    parts = _split(href)
     if not parts.netloc.lower().endswith(("shields.io", "badgen.net")):
         return ()
     match = _STATIC_BADGE.match(unquote(parts.path))
