@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import count, product
 from string import ascii_lowercase
 
@@ -20,6 +20,7 @@ import pandas as pd
 from ..ids import is_http_url
 from ..preprints import is_preprint_venue
 from ..venues import canonical_venue, venue_kind
+from .columns import records
 from .markdown import clean_text
 
 __all__ = ["bib_escape", "citation_key", "papers_bibtex"]
@@ -154,7 +155,9 @@ def _http(url: str) -> str:
     return url if is_http_url(url) and not any(c in url for c in "\r\n\0") else ""
 
 
-def _fields(row: pd.Series, authors: list[str], year: int | None) -> tuple[str, list[tuple[str, str]]]:
+def _fields(
+    row: Mapping[str, object], authors: list[str], year: int | None
+) -> tuple[str, list[tuple[str, str]]]:
     venue = canonical_venue(_text(row.get("venue", "")))
     arxiv_id = _text(row.get("arxiv_id", ""))
     kind, venue_field = entry_type(venue, arxiv_id)
@@ -180,7 +183,7 @@ def _fields(row: pd.Series, authors: list[str], year: int | None) -> tuple[str, 
 def papers_bibtex(papers: pd.DataFrame) -> str:
     """`papers.bib`: one entry per paper in frame order, keys unique within the file."""
     rows = []
-    for _, row in papers.iterrows():
+    for row in records(papers):  # plain dicts: a Series per paper cost more than its entry
         authors = [a for a in (clean_text(a) for a in _text(row.get("authors", "")).split(";")) if a]
         year = _year(row.get("year"))
         rows.append((row, authors, year, citation_key(authors, year, _text(row.get("title", "")))))
