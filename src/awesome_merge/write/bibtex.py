@@ -57,9 +57,14 @@ def bib_escape(text: object) -> str:
     return clean_text(text).translate(_BIB_TABLE)
 
 
+_NOT_KEY_CHAR_RE = re.compile(r"[^a-z0-9]")
+_TITLE_WORD_SPLIT_RE = re.compile(r"[\s\-–—:/]+")
+_AND_RE = re.compile(r"(?i)\band\b")
+
+
 def _ascii_word(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
+    return _NOT_KEY_CHAR_RE.sub("", folded.lower())
 
 
 def _surname(author: str) -> str:
@@ -69,10 +74,14 @@ def _surname(author: str) -> str:
 
 
 def _first_title_word(title: str) -> str:
-    words = [_ascii_word(w) for w in re.split(r"[\s\-–—:/]+", title)]
-    words = [w for w in words if w]
-    meaningful = [w for w in words if w not in _KEY_SKIPPED]
-    return (meaningful or words or [""])[0]
+    """The first word not in `_KEY_SKIPPED`, else the first word; the rest of the title is not folded."""
+    first = ""
+    for raw in _TITLE_WORD_SPLIT_RE.split(title):
+        word = _ascii_word(raw)
+        if word and word not in _KEY_SKIPPED:
+            return word
+        first = first or word
+    return first
 
 
 def citation_key(authors: list[str], year: int | None, title: str) -> str:
@@ -148,7 +157,7 @@ def _bib_author(name: str) -> str:
     if name.lower().rstrip(".") in ("et al", "others"):
         return "others"
     escaped = bib_escape(name)
-    return "{" + escaped + "}" if re.search(r"(?i)\band\b", name) else escaped
+    return "{" + escaped + "}" if _AND_RE.search(name) else escaped
 
 
 def _http(url: str) -> str:

@@ -61,6 +61,8 @@ def clean_text(text: object) -> str:
         if text is None or text is pd.NA or (isinstance(text, float) and text != text):
             return ""
         text = str(text)
+    if text.isprintable() and "  " not in text:  # no control, no whitespace but single spaces: most text
+        return text.strip()
     return _BLANK_RUN_RE.sub(" ", text).strip()
 
 
