@@ -105,17 +105,21 @@ def _timings(stderr: str) -> dict[str, float]:
     return {}
 
 
-def run_command(folder: Path, out: Path, sample: bool) -> Run:
-    """One `awesome-merge FOLDER -o OUT -v` in a fresh process tree."""
+def run_command(folder: Path, out: Path, sample: bool, src: Path | None = None) -> Run:
+    """One `awesome-merge FOLDER -o OUT -v` in a fresh process tree (with `src`: that checkout's code)."""
     shutil.rmtree(out, ignore_errors=True)
     argv = [sys.executable, "-c", _WRAPPER, *_command(), str(folder), "-o", str(out), "-v"]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
-    tree_kb = 0
-    while sample and proc.poll() is None:
-        tree_kb = max(tree_kb, _tree_rss_kb(proc.pid))
-        time.sleep(0.05)
-    stdout, _ = proc.communicate()
-    report = json.loads(stdout)
+    # The report goes to a file: a pipe left unread while sampling would fill up and stall the command.
+    with tempfile.TemporaryFile("w+") as sink:
+        env = {**os.environ, "PYTHONPATH": str(src)} if src else None
+        proc = subprocess.Popen(argv, stdout=sink, text=True, env=env)
+        tree_kb = 0
+        while sample and proc.poll() is None:
+            tree_kb = max(tree_kb, _tree_rss_kb(proc.pid))
+            time.sleep(0.1)
+        proc.wait()
+        sink.seek(0)
+        report = json.loads(sink.read())
     if report["rc"] != 0:
         raise RuntimeError(f"awesome-merge {folder} exited {report['rc']}: {report['stderr'][-500:]}")
     merged = [line for line in report["stderr"].splitlines() if line.startswith("merged ")]
@@ -182,35 +186,46 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per workload; the best is shown")
     parser.add_argument("--no-sample", action="store_true", help="skip sampling the tree's RSS from /proc")
     parser.add_argument("--json", type=Path, help="also write every raw number here")
+    parser.add_argument(
+        "--baseline-src",
+        type=Path,
+        help="also run each workload with the package from this `src/` folder (another checkout), "
+        "alternating with this one: before and after from one run",
+    )
     args = parser.parse_args()
 
     chosen = workloads(args)
     if not chosen:
         sys.exit("no workload found: pass --bundled, --wild or --history")
     raw: list[dict[str, object]] = []
+    sample = not args.no_sample
     with tempfile.TemporaryDirectory(prefix="awesome-merge-bench-") as tmp:
         for work in chosen:
             print(f"{work.name}: {len(work.files)} files, {_mb(work.files):.1f} MB", file=sys.stderr)
-            runs = [
-                run_command(work.folder, Path(tmp) / "out", not args.no_sample) for _ in range(args.repeat)
-            ]
-            best = min(runs, key=lambda r: r.wall_s)
+            runs: list[Run] = []
+            base: list[Run] = []
+            for _ in range(args.repeat):  # alternating, so that a busy spell falls on both alike
+                if args.baseline_src:
+                    base.append(run_command(work.folder, Path(tmp) / "out", sample, args.baseline_src))
+                runs.append(run_command(work.folder, Path(tmp) / "out", sample))
             mdit = min(markdown_it_seconds(work.files) for _ in range(args.repeat))
             floor = (
                 min(bare_import_seconds() for _ in range(max(args.repeat, 3)))
                 if work.name == "bundled"
                 else None
             )
-            raw.append(
-                {
-                    "workload": work.name,
-                    "files": len(work.files),
-                    "mb": round(_mb(work.files), 2),
-                    "markdown_it_s": mdit,
-                    "bare_import_s": floor,
-                    "runs": [asdict(r) for r in runs],
-                }
-            )
+            for label, measured in ((" (baseline)", base), ("", runs)):
+                if measured:
+                    raw.append(
+                        {
+                            "workload": work.name + label,
+                            "files": len(work.files),
+                            "mb": round(_mb(work.files), 2),
+                            "markdown_it_s": mdit,
+                            "bare_import_s": floor,
+                            "runs": [asdict(r) for r in measured],
+                        }
+                    )
     print(
         "| workload | files | MB | whole command s | markdown-it s | ratio | vs bare import | peak RSS MB "
         "(largest process) | tree RSS MB (sampled) | stages (s) |"
