@@ -187,6 +187,8 @@ def _json_text(value: object) -> str:
         return encode_basestring(value)
     if value is None:
         return "null"
+    if type(value) is int:
+        return int.__repr__(value)
     if type(value) is list:
         if not value:
             return "[]"
