@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .config import Config, load_config
     from .diagnostics import AwesomeMergeError, Diagnostic
-    from .pipeline import MergeResult, SourceInfo, merge
+    from .model import MergeResult
+    from .pipeline import SourceInfo, merge
     from .results import read_outputs
     from .venues import canonical_venue
 
@@ -36,7 +37,7 @@ _HOMES = {
     "AwesomeMergeError": "diagnostics",
     "Config": "config",
     "Diagnostic": "diagnostics",
-    "MergeResult": "pipeline",
+    "MergeResult": "model",
     "SourceInfo": "pipeline",
     "canonical_venue": "venues",
     "load_config": "config",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from typing import Any
 import click
 
 from . import __version__
+
+_LOADED = time.perf_counter()  # the command's own time starts here, once click is imported
 
 EPILOG = """\b
 Examples:
@@ -223,10 +226,9 @@ def _existing_sources(raw: tuple[str, ...], allow_missing: bool) -> tuple[Path, 
 def _run(opts: _Options) -> int:
     from .config import load_config
     from .pipeline import default_config_path, find_sources, merge
-    from .write import diff_outputs, write_outputs
-    from .write.files import build_files, read_previous_papers
+    from .write.files import read_previous_papers, write_result
 
-    files, folders = find_sources(opts.sources)
+    _, folders = find_sources(opts.sources)
     if opts.config_path is not None and not opts.config_path.is_file():
         _echo(f"error: {opts.config_path}: no such config file")
         return FAILED
@@ -262,15 +264,18 @@ def _run(opts: _Options) -> int:
         _echo(f"error: no entries found in {', '.join(map(str, opts.sources))}; outputs left as they were")
         return INCOMPLETE
     previous = read_previous_papers(opts.output) if opts.fetch else None
-    outputs = build_files(
+    written = write_result(
         result,
+        opts.output,
         group_by=opts.group_by,
+        force=opts.force,
+        check=opts.check,
         previous_papers=previous,
         fetch_outcomes=outcomes,
         with_changes=opts.fetch,
     )
     if opts.check:
-        stale = diff_outputs(opts.output, outputs)
+        stale = written.changed
         for name in stale:
             _echo(f"would change: {opts.output / name}")
         if not opts.quiet:
@@ -278,13 +283,10 @@ def _run(opts: _Options) -> int:
                 "outputs are up to date" if not stale else f"{plural(len(stale), 'output file')} out of date"
             )
         return CHECK_FAILED if stale else 0
-    # Never write where a source lives: a folder of sources, or the folder of a source named on its own.
-    protected = [*folders, *{f.parent for f in files}]
-    changed = write_outputs(opts.output, outputs, protected=protected, force=opts.force)
     if opts.verbose:
-        for name in sorted(outputs):
-            _echo(f"{'wrote' if name in changed else 'unchanged'}: {opts.output / name}")
-        _echo("timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
+        for name in sorted(written.files):
+            _echo(f"{'wrote' if name in written.changed else 'unchanged'}: {opts.output / name}")
+        _echo("timings: " + _timings_line(result.timings, time.perf_counter() - _LOADED))
         pairs = result.title_pairs
         _echo(f"title pairs: {pairs.pairs_scored} compared, {pairs.pairs_skipped} not compared")
     if not opts.quiet:
@@ -310,6 +312,14 @@ def _run(opts: _Options) -> int:
         _echo(f"error: --strict: {', '.join(failed)} could not be refreshed (see the warnings above)")
         return FAILED
     return 0
+
+
+def _timings_line(timings: dict[str, float], since_start: float) -> str:
+    """The stages in order, `merge` for reading to fusing, each file written, `save` for the atomic
+    write, and `command` from the command's start to now (the interpreter's own start not counted)."""
+    shown = {("merge" if k == "total" else k): v for k, v in timings.items()}
+    shown["command"] = since_start
+    return ", ".join(f"{k} {v:.2f}s" for k, v in shown.items())
 
 
 def _check_thresholds(opts: _Options, match: Any) -> None:

@@ -9,61 +9,25 @@ import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pandas as pd
 
 from .config import CONFIG_NAME, Config, load_config
 from .diagnostics import AwesomeMergeError, Diagnostic, NothingToMerge
 from .frame import Columns, entry_columns, frame_from_columns
 from .fuse import fuse
-from .match import BlockStats, match_entries
+from .match import match_entries
 from .match.keys import comparison_keys
+from .model import MergeResult
 from .parse import parse_file
 from .read import SOURCE_SUFFIXES
 from .source_info import SourceInfo
-from .topics import Topics, topic_rules
+from .topics import topic_rules
 from .venues import fill_venues_from_links
 
 # Below this many bytes, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4_000_000
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class MergeResult:
-    entries: pd.DataFrame
-    papers: pd.DataFrame
-    report: pd.DataFrame
-    review: pd.DataFrame
-    sources: list[SourceInfo]
-    diagnostics: list[Diagnostic]
-    config: Config
-    source_dirs: list[Path] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    # Per entry (by row), the entries that are another paper but share its link: source errors to report.
-    disputes: dict[int, list[int]] = field(default_factory=dict)
-    overrides_applied: int = 0
-    # Per entry, the entries with its title or page but another identifier: kept apart, in doubt.
-    conflicts: dict[int, list[int]] = field(default_factory=dict)
-    topics: Topics | None = None
-    # Title pairs compared, and those left out because too many titles shared one word: never silent.
-    title_pairs: BlockStats = field(default_factory=BlockStats)
-
-    @property
-    def topic_order(self) -> list[str]:
-        return self.topics.order if self.topics else []
-
-    def write(self, output: str | Path, *, group_by: str = "topic", force: bool = False) -> list[str]:
-        """Write the outputs as the command does (atomically, never into a source folder, never over a
-        file it did not write unless `force`); returns the names of the files that changed.
-        For notebooks: `merge(["sources/"]).write("output/")`."""
-        from .write import write_outputs
-        from .write.files import build_files
-
-        files = build_files(self, group_by=group_by)
-        return write_outputs(Path(output), files, protected=self.source_dirs, force=force)
 
 
 def find_sources(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
@@ -282,4 +246,5 @@ def merge(
         matching.conflicts,
         topics,
         matching.title_pairs,
+        files,
     )

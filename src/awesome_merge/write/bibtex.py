@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import count, product
 from string import ascii_lowercase
 
@@ -20,6 +20,7 @@ import pandas as pd
 from ..ids import is_http_url
 from ..preprints import is_preprint_venue
 from ..venues import canonical_venue, venue_kind
+from .columns import records
 from .markdown import clean_text
 
 __all__ = ["bib_escape", "citation_key", "papers_bibtex"]
@@ -56,9 +57,14 @@ def bib_escape(text: object) -> str:
     return clean_text(text).translate(_BIB_TABLE)
 
 
+_NOT_KEY_CHAR_RE = re.compile(r"[^a-z0-9]")
+_TITLE_WORD_SPLIT_RE = re.compile(r"[\s\-–—:/]+")
+_AND_RE = re.compile(r"(?i)\band\b")
+
+
 def _ascii_word(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
+    return _NOT_KEY_CHAR_RE.sub("", folded.lower())
 
 
 def _surname(author: str) -> str:
@@ -68,10 +74,14 @@ def _surname(author: str) -> str:
 
 
 def _first_title_word(title: str) -> str:
-    words = [_ascii_word(w) for w in re.split(r"[\s\-–—:/]+", title)]
-    words = [w for w in words if w]
-    meaningful = [w for w in words if w not in _KEY_SKIPPED]
-    return (meaningful or words or [""])[0]
+    """The first word not in `_KEY_SKIPPED`, else the first word; the rest of the title is not folded."""
+    first = ""
+    for raw in _TITLE_WORD_SPLIT_RE.split(title):
+        word = _ascii_word(raw)
+        if word and word not in _KEY_SKIPPED:
+            return word
+        first = first or word
+    return first
 
 
 def citation_key(authors: list[str], year: int | None, title: str) -> str:
@@ -147,14 +157,16 @@ def _bib_author(name: str) -> str:
     if name.lower().rstrip(".") in ("et al", "others"):
         return "others"
     escaped = bib_escape(name)
-    return "{" + escaped + "}" if re.search(r"(?i)\band\b", name) else escaped
+    return "{" + escaped + "}" if _AND_RE.search(name) else escaped
 
 
 def _http(url: str) -> str:
     return url if is_http_url(url) and not any(c in url for c in "\r\n\0") else ""
 
 
-def _fields(row: pd.Series, authors: list[str], year: int | None) -> tuple[str, list[tuple[str, str]]]:
+def _fields(
+    row: Mapping[str, object], authors: list[str], year: int | None
+) -> tuple[str, list[tuple[str, str]]]:
     venue = canonical_venue(_text(row.get("venue", "")))
     arxiv_id = _text(row.get("arxiv_id", ""))
     kind, venue_field = entry_type(venue, arxiv_id)
@@ -180,7 +192,7 @@ def _fields(row: pd.Series, authors: list[str], year: int | None) -> tuple[str, 
 def papers_bibtex(papers: pd.DataFrame) -> str:
     """`papers.bib`: one entry per paper in frame order, keys unique within the file."""
     rows = []
-    for _, row in papers.iterrows():
+    for row in records(papers):  # plain dicts: a Series per paper cost more than its entry
         authors = [a for a in (clean_text(a) for a in _text(row.get("authors", "")).split(";")) if a]
         year = _year(row.get("year"))
         rows.append((row, authors, year, citation_key(authors, year, _text(row.get("title", "")))))

@@ -6,7 +6,9 @@ that a later run can tell its own files from a curator's and never replaces the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,12 +18,12 @@ from ..source_info import SourceInfo
 from ..topics import heading_key
 from .issues import source_issues
 from .markdown import render_readme
-from .output import GENERATED_MARK
+from .output import GENERATED_MARK, diff_outputs, write_outputs
 from .tables import entries_csv, papers_bibtex, papers_csv, papers_json, report_csv, review_csv
 
 if TYPE_CHECKING:  # only for types: writing must not import the fetcher or the pipeline
     from ..fetch import FetchOutcome
-    from ..pipeline import MergeResult
+    from ..model import MergeResult
 
 _MARKDOWN_MARKER = f"<!-- {GENERATED_MARK}: change the source lists or the config, not this file -->\n"
 _BIBTEX_MARKER = f"% {GENERATED_MARK}: change the source lists or the config, not this file\n\n"
@@ -85,6 +87,15 @@ def read_previous_papers(output: Path) -> pd.DataFrame | None:
         return None
 
 
+def _timed(timings: dict[str, float] | None, name: str, render: Callable[[], str]) -> str:
+    """One writer's text, its time added under the file's name: what `-v` shows of the writing."""
+    start = time.perf_counter()
+    text = render()
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+    return text
+
+
 def build_files(
     result: MergeResult,
     *,
@@ -92,42 +103,91 @@ def build_files(
     previous_papers: pd.DataFrame | None = None,
     fetch_outcomes: Sequence[FetchOutcome] = (),
     with_changes: bool = False,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, str]:
-    """Every output file of a run, name -> text, markers included."""
+    """Every output file of a run, name -> text, markers included; each writer's time into `timings`."""
     shown = result.config.list
     lists = [
         SourceInfo(s.name, s.url, s.entries, display=shown.display_name(s.name))
         for s in result.sources
         if s.readable
     ]
-    readme = render_readme(
-        result.papers,
-        lists,
-        group_by=group_by,
-        topic_order=result.topic_order,
-        title=shown.title,
-        description=shown.description,
-        subsections=subsections(result) if group_by == "topic" else None,
-    )
-    files = {
-        "README.md": readme,
-        "papers.csv": papers_csv(result.papers),
-        "dedup_report.csv": report_csv(result.report),
-        "entries.csv": entries_csv(result.entries, result.report["cluster_id"].tolist()),
-        "review.csv": review_csv(result.review),
-        "papers.json": papers_json(result.papers),
-        "papers.bib": papers_bibtex(result.papers),
-        "source_issues.md": source_issues(
+    cluster_ids = result.report["cluster_id"].tolist()
+
+    def readme() -> str:
+        return render_readme(
+            result.papers,
+            lists,
+            group_by=group_by,
+            topic_order=result.topic_order,
+            title=shown.title,
+            description=shown.description,
+            subsections=subsections(result) if group_by == "topic" else None,
+        )
+
+    def issues() -> str:
+        return source_issues(
             result.entries,
-            result.report["cluster_id"].tolist(),
+            cluster_ids,
             result.disputes,
             result.diagnostics,
             [s.name for s in result.sources],
             result.conflicts,
-        ),
+        )
+
+    writers: dict[str, Callable[[], str]] = {
+        "README.md": readme,
+        "papers.csv": lambda: papers_csv(result.papers),
+        "dedup_report.csv": lambda: report_csv(result.report),
+        "entries.csv": lambda: entries_csv(result.entries, cluster_ids),
+        "review.csv": lambda: review_csv(result.review),
+        "papers.json": lambda: papers_json(result.papers),
+        "papers.bib": lambda: papers_bibtex(result.papers),
+        "source_issues.md": issues,
     }
     if with_changes:
         from .changes import summarize_changes
 
-        files["CHANGES.md"] = summarize_changes(previous_papers, result.papers, fetch_outcomes)
-    return {name: with_marker(name, text) for name, text in files.items()}
+        writers["CHANGES.md"] = lambda: summarize_changes(previous_papers, result.papers, fetch_outcomes)
+    return {name: with_marker(name, _timed(timings, name, render)) for name, render in writers.items()}
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one write did: every file's name and text, and the names that changed (or, checking, would)."""
+
+    files: dict[str, str]
+    changed: list[str]
+
+
+def write_result(
+    result: MergeResult,
+    output: Path,
+    *,
+    group_by: str = "topic",
+    force: bool = False,
+    check: bool = False,
+    previous_papers: pd.DataFrame | None = None,
+    fetch_outcomes: Sequence[FetchOutcome] = (),
+    with_changes: bool = False,
+) -> Written:
+    """The one way outputs are written, for the command and `MergeResult.write` alike: never where a
+    source lives, never over a file the tool did not write unless `force`; with `check`, nothing is
+    written and `changed` names the stale files. The writers' times go into `result.timings`."""
+    files = build_files(
+        result,
+        group_by=group_by,
+        previous_papers=previous_papers,
+        fetch_outcomes=fetch_outcomes,
+        with_changes=with_changes,
+        timings=result.timings,
+    )
+    start = time.perf_counter()
+    if check:
+        changed = diff_outputs(output, files)
+    else:
+        changed = write_outputs(
+            output, files, protected=result.source_dirs, force=force, beside=result.source_files
+        )
+    result.timings["save"] = time.perf_counter() - start
+    return Written(files, changed)

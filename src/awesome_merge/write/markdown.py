@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..source_info import SourceInfo
 from ..venues import canonical_venue
+from .columns import records
 
 __all__ = ["SourceInfo", "escape_md", "github_slug", "render_readme", "safe_url", "short_list_name"]
 
@@ -32,6 +33,7 @@ BACK_TO_CONTENTS = "[↑ Back to contents](#{slug})"
 # Datasets, benchmarks and tools stand in their own sections after the papers' topics; the headings also
 # tell a reader of this file (awesome-merge too) what kind each entry is.
 KIND_SECTIONS = {"dataset": "Datasets", "benchmark": "Benchmarks", "tool": "Tools"}
+Row = Mapping[str, object]  # one paper: a column name -> value record of the papers frame
 
 
 # ----------------------------------------------------------------------------------------- text escaping
@@ -48,13 +50,20 @@ _SPACE_RE = re.compile(r"\s+")
 _LEADING_RE = re.compile(r"^(?:([-+=])|(\d{1,9})\.)")
 
 
+# Unicode's control (Cc) and surrogate (Cs) characters are these fixed ranges; with whitespace, a run of them
+# becomes one space in a single pass of the regex engine, not a category look-up per character.
+_BLANK_RUN_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
+
+
 def clean_text(text: object) -> str:
     """Source text on one line: control characters dropped, any whitespace run (newlines too) one space."""
-    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
-        return ""
-    s = str(text)
-    s = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in s)
-    return _SPACE_RE.sub(" ", s).strip()
+    if type(text) is not str:
+        if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+            return ""
+        text = str(text)
+    if text.isprintable() and "  " not in text:  # no control, no whitespace but single spaces: most text
+        return text.strip()
+    return _BLANK_RUN_RE.sub(" ", text).strip()
 
 
 def escape_md(text: object) -> str:
@@ -212,12 +221,22 @@ def _authors(authors: object) -> str:
     return shown + (" et al." if len(names) > MAX_AUTHORS else "")
 
 
+# An arXiv page in a link; the id after it is compared as the pattern `(?i)arxiv.org/(abs|pdf)/ID` would,
+# without compiling one pattern per paper (both sides are ASCII: `safe_url` and `quote` encode the rest).
+_ARXIV_PAGE_RE = re.compile(r"(?i)arxiv\.org/(?:abs|pdf)/")
+
+
+def _links_arxiv_id(url: str, quoted_id: str) -> bool:
+    wanted = quoted_id.lower()
+    return any(url[m.end() :].lower().startswith(wanted) for m in _ARXIV_PAGE_RE.finditer(url))
+
+
 def _host_label(url: str) -> str:
     host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower()
     return host.removeprefix("www.") or "link"
 
 
-def paper_line(row: pd.Series, short_names: dict[str, str]) -> str:
+def paper_line(row: Mapping[str, object], short_names: dict[str, str]) -> str:
     """One bullet of two lines: the bold linked title and venue year, then (a ⚠ doubt about its link)
     authors · links · lists.
 
@@ -241,7 +260,7 @@ def paper_line(row: pd.Series, short_names: dict[str, str]) -> str:
     arxiv_id = clean_text(row.get("arxiv_id", ""))
     if arxiv_id:
         arxiv = safe_url("https://arxiv.org/abs/" + quote(arxiv_id, safe="/."))
-        if not re.search(r"(?i)arxiv\.org/(?:abs|pdf)/" + re.escape(quote(arxiv_id, safe="/.")), best):
+        if not _links_arxiv_id(best, quote(arxiv_id, safe="/.")):
             parts.append(f"[arXiv]({arxiv})")
         shown.append(arxiv)
     doi = clean_text(row.get("doi", ""))
@@ -278,7 +297,7 @@ def paper_line(row: pd.Series, short_names: dict[str, str]) -> str:
     return f"{line}\\\n  {SEP.join(parts)}" if parts else line
 
 
-def _sort_key(row: pd.Series) -> tuple[int, str, str]:
+def _sort_key(row: Row) -> tuple[int, str, str]:
     year = _year(row.get("year"))
     return (
         -(year if year is not None else -(10**9)),
@@ -292,10 +311,10 @@ def _sort_key(row: pd.Series) -> tuple[int, str, str]:
 
 def _sections(
     papers: pd.DataFrame, lists: Sequence[SourceInfo], group_by: str, topic_order: Sequence[str]
-) -> list[tuple[str, list[pd.Series]]]:
+) -> list[tuple[str, list[Row]]]:
     """(heading, rows) in README order; every paper lands in exactly one section."""
-    groups: dict[str, list[pd.Series]] = {}
-    rows = [row for _, row in papers.iterrows()]
+    groups: dict[str, list[Row]] = {}
+    rows: list[Row] = records(papers)  # plain dicts: a Series per paper cost more than its line
     if group_by == "topic":
         for row in rows:
             topics = _split(row.get("topics", ""))
@@ -325,15 +344,13 @@ def _sections(
     return [(key, sorted(groups[key], key=_sort_key)) for key in order if groups.get(key)]
 
 
-def _subsections(
-    rows: list[pd.Series], subsections: dict[str, str]
-) -> list[tuple[str, list[pd.Series]]]:
+def _subsections(rows: list[Row], subsections: dict[str, str]) -> list[tuple[str, list[Row]]]:
     """A long section as ("", general rows) then (subsection, rows) in order of size, then name.
 
     Why: a 55-paper run is hard to scan; the lists' own subsections (given per cluster id, only where the
     lists agree) are the grouping their readers already know.
     """
-    groups: dict[str, list[pd.Series]] = {}
+    groups: dict[str, list[Row]] = {}
     for row in rows:
         sub = clean_text(subsections.get(clean_text(row.get("cluster_id", "")), ""))
         groups.setdefault(sub, []).append(row)

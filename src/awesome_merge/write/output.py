@@ -100,7 +100,9 @@ def _refuse_foreign(out_dir: Path, files: Mapping[str, str | bytes]) -> None:
             )
 
 
-def _refuse_protected(out_dir: Path, protected: Sequence[Path]) -> None:
+def _refuse_protected(out_dir: Path, protected: Sequence[Path], beside: Sequence[Path] = ()) -> None:
+    """Refuse a folder of sources or one inside it, and the folder of a source file named on its own (a
+    folder below that one is fine: `awesome-merge README.md -o output/`)."""
     target = out_dir.resolve()
     for folder in protected:
         guarded = Path(folder).resolve()
@@ -108,6 +110,12 @@ def _refuse_protected(out_dir: Path, protected: Sequence[Path]) -> None:
             where = "is" if target == guarded else "is inside"
             raise OutputError(
                 f"refusing to write outputs to {out_dir}: it {where} the sources folder {folder}; "
+                "choose another output folder"
+            )
+    for source in beside:
+        if target == Path(source).resolve().parent:
+            raise OutputError(
+                f"refusing to write outputs to {out_dir}: the source {source} is there; "
                 "choose another output folder"
             )
 
@@ -140,19 +148,25 @@ def _restore(replaced: list[Path], previous: Mapping[Path, bytes | None]) -> Non
 
 
 def write_outputs(
-    out_dir: Path, files: Mapping[str, str | bytes], protected: Sequence[Path] = (), *, force: bool = False
+    out_dir: Path,
+    files: Mapping[str, str | bytes],
+    protected: Sequence[Path] = (),
+    *,
+    force: bool = False,
+    beside: Sequence[Path] = (),
 ) -> list[str]:
     """Write `files` (name -> text or bytes; text as UTF-8) into `out_dir`; return the names that changed.
 
     All changed files are first written to temp files in `out_dir` and synced, then renamed into place; if a
     rename fails, the ones already renamed are restored, so a failure leaves the previous outputs and no temp
     file behind. Other files are never touched, and a file in the way that the tool did not write is
-    refused (before anything is written) unless `force`.
+    refused (before anything is written) unless `force`. Never into a `protected` folder (of sources) or
+    below it, nor into the folder of a source file in `beside`.
     """
     out_dir = Path(out_dir)
     for name in files:
         _check_name(name)
-    _refuse_protected(out_dir, protected)
+    _refuse_protected(out_dir, protected, beside)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"output path {out_dir} exists and is not a folder")
     try:

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from numbers import Integral, Real
 
 import pandas as pd
 
 from ..ids import is_http_url
 from .bibtex import papers_bibtex
+from .columns import column_values
 
 __all__ = ["entries_csv", "papers_bibtex", "papers_csv", "papers_json", "report_csv", "review_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 _LIST_COLUMNS = {"authors": ";", "topics": ";", "sources": ";", "alt_urls": None}
 
 
@@ -64,20 +68,36 @@ def _cell(value: object, url_column: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _column_cells(values: list[object], url_column: str) -> list[str]:
+    """One column's cells, quoted: plain text and whole numbers inline, anything else through `_cell`.
+
+    Why per column: the per-cell call was the writer's cost, and most columns are all text."""
+    if url_column:
+        cells = [_cell(v, url_column) for v in values]
+    else:
+        start = _FORMULA_START
+        cells = [
+            ("'" + v if v.startswith(start) else v)
+            if type(v) is str
+            else (str(v) if type(v) is int else _cell(v, ""))
+            for v in values
+        ]
+    if not _NEEDS_QUOTES.search("".join(cells)):
+        return cells
+    needs = _NEEDS_QUOTES.search
+    return ['"' + c.replace('"', '""') + '"' if needs(c) else c for c in cells]
+
+
 def frame_csv(frame: pd.DataFrame) -> str:
-    """Any frame as CSV: UTF-8 text, `\\n` line endings, header row, columns in the frame's order."""
-    columns = [str(c) for c in frame.columns]
-    lines = [_csv_row(["'" + c if c.startswith(_FORMULA_START) else c for c in columns])]
-    url_columns = [("many" if c.endswith("_urls") else "one") if _is_url_column(c) else "" for c in columns]
-    for row in frame.itertuples(index=False, name=None):
-        lines.append(_csv_row([_cell(v, u) for v, u in zip(row, url_columns, strict=True)]))
-    return "".join(lines)
+    """Any frame as CSV: UTF-8 text, `\\n` line endings, header row, columns in the frame's order.
 
-
-def _csv_row(cells: list[str]) -> str:
-    """RFC 4180 quoting, by hand because `csv.writer` with a `\n` terminator leaves a lone `\r` unquoted."""
-    quoted = ['"' + c.replace('"', '""') + '"' if any(x in c for x in ',"\r\n') else c for c in cells]
-    return ",".join(quoted) + "\n"
+    RFC 4180 quoting, by hand because `csv.writer` with a `\\n` terminator leaves a lone `\\r` unquoted."""
+    names = [str(c) for c in frame.columns]
+    header = _column_cells(list(names), "")  # a name that starts like a formula is guarded too
+    url_columns = [("many" if c.endswith("_urls") else "one") if _is_url_column(c) else "" for c in names]
+    columns = [_column_cells(column_values(frame, k), u) for k, u in enumerate(url_columns)]
+    rows = map(",".join, zip(*columns, strict=True)) if columns else ("" for _ in range(len(frame)))
+    return "\n".join([",".join(header), *rows]) + "\n"
 
 
 def papers_csv(papers: pd.DataFrame) -> str:
@@ -128,10 +148,49 @@ def _json_value(column: str, value: object) -> object:
 
 
 def papers_json(papers: pd.DataFrame) -> str:
-    """`papers.json`: an array of objects keyed by column; list columns as lists, year an int or null."""
-    columns = [str(c) for c in papers.columns]
-    records = [
-        {c: _json_value(c, v) for c, v in zip(columns, row, strict=True)}
-        for row in papers.itertuples(index=False, name=None)
-    ]
-    return json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """`papers.json`: an array of objects keyed by column; list columns as lists, year an int or null.
+
+    The text is what `json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False)` gives, laid out
+    per column here: with an indent, `json` falls back to its pure-Python encoder, value by value."""
+    names = [str(c) for c in papers.columns]
+    if len(set(names)) != len(names) or not names:  # a key given twice (or none): as `json` has it
+        records = [
+            {c: _json_value(c, v) for c, v in zip(names, row, strict=True)}
+            for row in papers.itertuples(index=False, name=None)
+        ]
+        return json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if not len(papers):
+        return "[]\n"
+    at = {c: k for k, c in enumerate(names)}
+    fields = []
+    encode = encode_basestring
+    for c in sorted(names):
+        key = f"    {encode_basestring(c)}: "
+        values = _json_column(c, column_values(papers, at[c]))
+        fields.append([key + (encode(v) if type(v) is str else _json_text(v)) for v in values])
+    records = ("  {\n" + ",\n".join(row) + "\n  }" for row in zip(*fields, strict=True))
+    return "[\n" + ",\n".join(records) + "\n]\n"
+
+
+def _json_column(column: str, values: list[object]) -> list[object]:
+    """`_json_value` over a column, text cells of a plain column on the fast path."""
+    if column in _LIST_COLUMNS:
+        return [_json_value(column, v) for v in values]
+    if _is_url_column(column):
+        return [http_only(v) if type(v) is str else _json_value(column, v) for v in values]
+    return [v if type(v) is str else _json_value(column, v) for v in values]
+
+
+def _json_text(value: object) -> str:
+    """One value as `json.dumps(..., indent=2, ensure_ascii=False)` writes it inside a record."""
+    if type(value) is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is list:
+        if not value:
+            return "[]"
+        return "[\n      " + ",\n      ".join(_json_text(v) for v in value) + "\n    ]"
+    return json.dumps(value, ensure_ascii=False)  # numbers and booleans; a list holds only text
