@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -105,6 +106,12 @@ def _bold_child_title(block: Block) -> list[Piece] | None:
     for child in rest:
         combined += [Piece("break", " "), *child.pieces]
     return combined
+
+
+@lru_cache(maxsize=65536)
+def _paper_key(href: str) -> str:
+    """The comparison key of a URL that names one paper, "" for any other URL."""
+    return canonical_url(href) if L.names_paper(href) else ""
 
 
 def _own_title_lead(title: str, pieces: list[Piece]) -> bool:
@@ -399,12 +406,12 @@ class _Walker:
         first_line: dict[str, int] = {}
         for number, line in enumerate(shown.split("\n"), 1):
             for match in _HREF.finditer(line) if "://" in line else ():
-                href = match.group(0).rstrip(".,;:")
-                if L.names_paper(href):
-                    first_line.setdefault(canonical_url(href), number)
-        if len(first_line) < _COVERAGE_MIN_LINKS:
-            return
-        read = {canonical_url(u) for e in self.entries for u in (e.url, *e.alt_urls, e.code_url) if u}
+                key = _paper_key(match.group(0).rstrip(".,;:"))
+                if key:
+                    first_line.setdefault(key, number)
+        if len(first_line) < _COVERAGE_MIN_LINKS or len(self.entries) >= len(first_line):
+            return  # as many entries as paper links: whatever they hold, the layout was understood
+        read = {_paper_key(u) for e in self.entries for u in (e.url, *e.alt_urls, e.code_url) if u}
         missed = sorted(line for key, line in first_line.items() if key not in read)
         if len(missed) > _COVERAGE_MAX_MISSED * len(first_line):
             self.ctx.warn(
