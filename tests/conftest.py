@@ -20,6 +20,26 @@ def entries_frame(entries: Iterable[Entry]) -> pd.DataFrame:
     return frame_from_columns([entry_columns(list(entries))])
 
 
+def hand_entry(source: str, line: int, title: str, url: str = "", **kw) -> Entry:
+    """An entry as a list gives it, its arXiv id and DOI read from its URL unless given."""
+    from awesome_merge.ids import identifiers_from_url
+
+    ids = identifiers_from_url(url) if url else None
+    return Entry(
+        source=source,
+        line=line,
+        title=title,
+        url=url,
+        arxiv_id=kw.pop("arxiv_id", ids.arxiv_id if ids else ""),
+        doi=kw.pop("doi", ids.doi if ids else ""),
+        **kw,
+    )
+
+
+def same_cluster(matching, i: int, j: int) -> bool:
+    return matching.cluster_ids[i] == matching.cluster_ids[j]
+
+
 def entries_of(markdown: str, source: str = "list.md") -> list[Entry]:
     entries, _ = parse_text(markdown, source)
     return entries

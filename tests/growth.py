@@ -89,3 +89,16 @@ def memory_exponent(make: Callable[[int], object], run: Callable[[object], objec
         data = make(base * k)
         peaks.append(peak_bytes(lambda data=data: run(data)))  # type: ignore[misc]
     return exponent(SIZES, peaks)
+
+
+_SYLLABLES = "ka lo mi ne ru sa ti vo pe da fi gu ha je ko".split()
+MADE_UP_WORDS = len(_SYLLABLES) ** 4  # how many distinct words `made_up_word` gives
+
+
+def made_up_word(k: int) -> str:
+    """The k-th of many distinct, pronounceable, made-up words: titles that share no real word."""
+    out = ""
+    for _ in range(4):
+        k, r = divmod(k, len(_SYLLABLES))
+        out += _SYLLABLES[r]
+    return out

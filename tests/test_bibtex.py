@@ -49,11 +49,16 @@ def test_each_venue_kind_is_cited_with_its_type_and_field(kinds: pd.DataFrame) -
     assert got["doe2024segmenting"][1]["author"] == "Jane Doe and Li Wei"
     assert got["doe2024segmenting"][1]["year"] == "2024"
     assert got["roe2022counting"][0] == "article"
-    assert got["roe2022counting"][1]["journal"] == "IEEE Transactions on Pattern Analysis and Machine Intelligence"
+    assert (
+        got["roe2022counting"][1]["journal"]
+        == "IEEE Transactions on Pattern Analysis and Machine Intelligence"
+    )
     assert got["lovelace2024learning"][0] == "misc"
     assert got["lovelace2024learning"][1]["eprint"] == "2401.00001"
     assert got["lovelace2024learning"][1]["archivePrefix"] == "arXiv"
-    assert "booktitle" not in got["lovelace2024learning"][1] and "journal" not in got["lovelace2024learning"][1]
+    assert (
+        "booktitle" not in got["lovelace2024learning"][1] and "journal" not in got["lovelace2024learning"][1]
+    )
     assert got["lee2021tracking"][0] == "inproceedings"
     assert got["lee2020journaled"][0] == "article"
 
@@ -98,7 +103,11 @@ def test_a_written_bib_of_conference_papers_loads_and_cites_them_as_such(tmp_pat
     assert len(library.entries) == len(result.papers) == 2
     by_title = {fields(e)["title"]: e for e in library.entries}
     cvpr = by_title["{Segmenting Imaginary Objects With Made Up Priors}"]
-    assert (cvpr.entry_type, fields(cvpr)["booktitle"], fields(cvpr)["year"]) == ("inproceedings", "CVPR", "2024")
+    assert (cvpr.entry_type, fields(cvpr)["booktitle"], fields(cvpr)["year"]) == (
+        "inproceedings",
+        "CVPR",
+        "2024",
+    )
     assert fields(cvpr)["author"] == "Jane Doe and Li Wei"
     assert cvpr.key == "doe2024segmenting"
     preprint = by_title["{Counting Invisible Sheep In Synthetic Fields}"]

@@ -255,7 +255,13 @@ def test_group_by_year_or_source(merged: Merged, tmp_path: Path, group_by: str) 
         assert years == sorted(years, reverse=True) and len(years) > 3
     else:
         assert len(readme.sections) == 5  # each list under the display name its config gives
-        assert set(readme.sections) == {"yh-yao", "longtanle", "longtanle 2024-02", "lishenghui", "fed-reasoning"}
+        assert set(readme.sections) == {
+            "yh-yao",
+            "longtanle",
+            "longtanle 2024-02",
+            "lishenghui",
+            "fed-reasoning",
+        }
     assert Counter(t for t, _ in readme.papers) == Counter(p["title"] for p in merged.papers)
 
 
@@ -298,7 +304,9 @@ def assert_one_line_error(result: Run, *names: str, code: int = 1) -> None:
 
 
 def test_a_missing_source_is_one_line_naming_it(tmp_path: Path) -> None:
-    assert_one_line_error(run(tmp_path / "no-such-list.md", "-o", tmp_path / "out"), "no-such-list.md", code=4)
+    assert_one_line_error(
+        run(tmp_path / "no-such-list.md", "-o", tmp_path / "out"), "no-such-list.md", code=4
+    )
     assert not (tmp_path / "out").exists()
 
 

@@ -78,7 +78,11 @@ def test_output_next_to_a_hand_written_readme_refuses_and_leaves_it_byte_identic
 
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("papers.csv", "name,notes\nmine,1\n"), ("papers.json", '{"mine": true}\n'), ("papers.bib", "@misc{x}\n")],
+    [
+        ("papers.csv", "name,notes\nmine,1\n"),
+        ("papers.json", '{"mine": true}\n'),
+        ("papers.bib", "@misc{x}\n"),
+    ],
 )
 def test_any_output_name_held_by_a_users_file_is_refused(tmp_path: Path, name: str, content: str) -> None:
     src = diffusion_lists(tmp_path / "sources")
@@ -142,13 +146,22 @@ def test_help_names_the_exit_codes_and_allow_missing() -> None:
 @pytest.mark.parametrize(
     ("toml", "says"),
     [
-        ('[match]\ntitle_threshold = "high"\n', '[match] title_threshold: expected a number from 0 to 100, got "high"'),
-        ("[match]\ntitle_threshold = 500\n", "[match] title_threshold: expected a number from 0 to 100, got 500"),
+        (
+            '[match]\ntitle_threshold = "high"\n',
+            '[match] title_threshold: expected a number from 0 to 100, got "high"',
+        ),
+        (
+            "[match]\ntitle_threshold = 500\n",
+            "[match] title_threshold: expected a number from 0 to 100, got 500",
+        ),
         ("[match]\ntitle_threshold = -3\n", "got -3"),
         ("[match]\ntitle_threshold = true\n", "got true"),
-        ('[fetch]\ntimeout = "x"\n', '[fetch] timeout: expected a number'),
+        ('[fetch]\ntimeout = "x"\n', "[fetch] timeout: expected a number"),
         ("[fetch]\nretries = 2.5\n", "[fetch] retries: expected a whole number"),
-        ('[topics]\n"Image Generation" = "image"\n', "[topics] 'Image Generation': expected a list of non-empty strings"),
+        (
+            '[topics]\n"Image Generation" = "image"\n',
+            "[topics] 'Image Generation': expected a list of non-empty strings",
+        ),
         ('[[source]]\nurl = "https://example.org/x.md"\n', "[[source]] number 1: expected a `name`"),
         ('[[source]]\nname = "a"\nurl = "ftp://x"\n', "[[source]] 'a' url: expected an http(s) URL"),
         ("[list]\ntitle = 3\n", "[list] title: expected a non-empty string, got 3"),
@@ -159,7 +172,9 @@ def test_help_names_the_exit_codes_and_allow_missing() -> None:
         ("[match\n", "not valid TOML"),
     ],
 )
-def test_every_bad_config_value_is_one_line_naming_file_table_and_key(tmp_path: Path, toml: str, says: str) -> None:
+def test_every_bad_config_value_is_one_line_naming_file_table_and_key(
+    tmp_path: Path, toml: str, says: str
+) -> None:
     src = diffusion_lists(tmp_path / "sources")
     (src / "awesome-merge.toml").write_text(toml)
     one_error_line(run(src, "-o", tmp_path / "out"), 1, "awesome-merge.toml", says)
@@ -229,7 +244,12 @@ def test_a_long_section_keeps_the_lists_subsections_and_links_back_up(tmp_path: 
     (src / "big.md").write_text("\n".join(lines))
     assert run(src, "-o", tmp_path / "out").returncode == 0
     text = (tmp_path / "out" / "README.md").read_text()
-    assert re.findall(r"^###? .+$", text, re.M) == ["## Contents", "## Image Generation", "### Editing", "### Text-to-Image"]
+    assert re.findall(r"^###? .+$", text, re.M) == [
+        "## Contents",
+        "## Image Generation",
+        "### Editing",
+        "### Text-to-Image",
+    ]
     assert "  - [Text-to-Image](#text-to-image) (20 papers)" in text
     assert text.rstrip().endswith("[↑ Back to contents](#contents)")
 
@@ -259,7 +279,13 @@ def test_one_spelling_per_venue_and_unknown_venues_as_written(written: str, cano
 def test_the_bundled_readme_shows_no_truncated_or_doubly_spelt_venue(tmp_path: Path) -> None:
     merge([SOURCES]).write(tmp_path)
     text = (tmp_path / "README.md").read_text()
-    for bad in ("*IEEE Trans. Mob", "*Trans. Netw", "*Arxiv", "*IEEE Commun. Mag.", "*IEEE Communication Magazine"):
+    for bad in (
+        "*IEEE Trans. Mob",
+        "*Trans. Netw",
+        "*Arxiv",
+        "*IEEE Commun. Mag.",
+        "*IEEE Communication Magazine",
+    ):
         assert bad not in text, bad
 
 

@@ -78,7 +78,9 @@ def test_a_url_as_source_says_how_to_merge_a_list_from_the_web(tmp_path: Path) -
     assert "--fetch" in err[0] and "[[source]]" in err[0] and "no such file" not in err[0]
 
 
-def test_ctrl_c_inside_the_run_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_inside_the_run_is_one_line_and_exit_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import awesome_merge.pipeline as pipeline
 
     def interrupted(*_: object, **__: object) -> None:

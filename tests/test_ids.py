@@ -30,6 +30,7 @@ def is_arxiv_doi(doi: str) -> bool:
     tool itself never needs to ask, as it reports an arXiv DOI as the arXiv id."""
     return normalize_doi(doi).startswith("10.48550/arxiv.")
 
+
 # --------------------------------------------------------------------------------- normalize_arxiv_id
 
 

@@ -153,15 +153,23 @@ def test_a_list_of_one_venue_names_it_once_in_the_config(tmp_path: Path) -> None
                                     encoding="utf-8")  # fmt: skip
     (folder / "awesome-merge.toml").write_text('[list]\nvenue = "CVPR"\nyear = 2024\n', encoding="utf-8")
     papers = merge([folder]).papers.set_index("title")
-    assert papers.loc["Counting Invisible Sheep In Synthetic Fields", ["venue", "year"]].tolist() == ["CVPR", 2024]
-    assert papers.loc["Tracking Paper Planes Across Rendered Skies", ["venue", "year"]].tolist() == ["ICCV", 2023]
+    assert papers.loc["Counting Invisible Sheep In Synthetic Fields", ["venue", "year"]].tolist() == [
+        "CVPR",
+        2024,
+    ]
+    assert papers.loc["Tracking Paper Planes Across Rendered Skies", ["venue", "year"]].tolist() == [
+        "ICCV",
+        2023,
+    ]
 
 
 @pytest.mark.parametrize(
     ("table", "says"),
-    [('[list]\nyear = 2024\n', "[list] year"), ('[list]\nvenue = "CVPR"\nyear = "2024"\n', "[list] year")],
+    [("[list]\nyear = 2024\n", "[list] year"), ('[list]\nvenue = "CVPR"\nyear = "2024"\n', "[list] year")],
 )
-def test_a_default_year_without_a_venue_or_not_a_number_is_a_config_error(tmp_path: Path, table: str, says: str) -> None:
+def test_a_default_year_without_a_venue_or_not_a_number_is_a_config_error(
+    tmp_path: Path, table: str, says: str
+) -> None:
     path = tmp_path / "awesome-merge.toml"
     path.write_text(table, encoding="utf-8")
     with pytest.raises(AwesomeMergeError, match=re.escape(says)):

@@ -7,7 +7,7 @@ import random
 
 import pandas as pd
 import pytest
-from conftest import entries_frame
+from conftest import entries_frame, hand_entry, same_cluster
 
 from awesome_merge.config import MatchConfig, Override
 from awesome_merge.frame import Entry
@@ -25,22 +25,10 @@ def run(*entries: Entry, overrides: tuple[Override, ...] = ()):
 
 
 def e(line: int, title: str, url: str = "", source: str = "a.md", **kw) -> Entry:
-    from awesome_merge.ids import identifiers_from_url
-
-    ids = identifiers_from_url(url) if url else None
-    return Entry(
-        source=source,
-        line=line,
-        title=title,
-        url=url,
-        arxiv_id=kw.pop("arxiv_id", ids.arxiv_id if ids else ""),
-        doi=kw.pop("doi", ids.doi if ids else ""),
-        **kw,
-    )
+    return hand_entry(source, line, title, url, **kw)
 
 
-def same(m, i: int, j: int) -> bool:
-    return m.cluster_ids[i] == m.cluster_ids[j]
+same = same_cluster
 
 
 def test_arxiv_id_in_any_link_form_joins_a_short_label_to_its_paper():

@@ -8,36 +8,25 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import entries_frame
+from conftest import entries_frame, hand_entry, same_cluster
 
 from awesome_merge.cli import main
 from awesome_merge.config import MatchConfig
 from awesome_merge.frame import Entry
-from awesome_merge.ids import identifiers_from_url
 from awesome_merge.match import evidence, match_entries
 
 CFG = MatchConfig()
 
 
 def e(line: int, title: str, url: str = "", source: str = "a.md", **kw) -> Entry:
-    ids = identifiers_from_url(url) if url else None
-    return Entry(
-        source=source,
-        line=line,
-        title=title,
-        url=url,
-        arxiv_id=kw.pop("arxiv_id", ids.arxiv_id if ids else ""),
-        doi=kw.pop("doi", ids.doi if ids else ""),
-        **kw,
-    )
+    return hand_entry(source, line, title, url, **kw)
 
 
 def run(*entries: Entry):
     return match_entries(entries_frame(entries), CFG)
 
 
-def same(m, i: int, j: int) -> bool:
-    return m.cluster_ids[i] == m.cluster_ids[j]
+same = same_cluster
 
 
 def _made_up_word(rng: random.Random) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import entries_frame
+from conftest import entries_frame, hand_entry, same_cluster
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_merge.config import MatchConfig
 from awesome_merge.frame import Entry
-from awesome_merge.ids import identifiers_from_url
 from awesome_merge.match import match_entries
 from awesome_merge.match.short_names import short_name
 
@@ -16,24 +15,14 @@ CFG = MatchConfig()
 
 
 def e(source: str, line: int, title: str, url: str = "", **kw) -> Entry:
-    ids = identifiers_from_url(url) if url else None
-    return Entry(
-        source=source,
-        line=line,
-        title=title,
-        url=url,
-        arxiv_id=kw.pop("arxiv_id", ids.arxiv_id if ids else ""),
-        doi=kw.pop("doi", ids.doi if ids else ""),
-        **kw,
-    )
+    return hand_entry(source, line, title, url, **kw)
 
 
 def run(*entries: Entry):
     return match_entries(entries_frame(entries), CFG)
 
 
-def same(m, i: int, j: int) -> bool:
-    return m.cluster_ids[i] == m.cluster_ids[j]
+same = same_cluster
 
 
 def test_short_names_are_the_head_before_a_colon_or_a_title_that_is_only_a_name():

@@ -68,8 +68,18 @@ def _read(head: str, blocks: list[str], sep: str) -> dict[str, tuple[object, ...
     """Every entry keyed by its paper link, with everything the reader decided about it but its line."""
     entries, _ = parse_text(head + sep.join(blocks) + "\n", "list.md")
     return {
-        e.url: (e.title, tuple(e.alt_urls), e.code_url, e.arxiv_id, e.doi, e.venue, e.year, tuple(e.authors),
-                e.kind, e.section)
+        e.url: (
+            e.title,
+            tuple(e.alt_urls),
+            e.code_url,
+            e.arxiv_id,
+            e.doi,
+            e.venue,
+            e.year,
+            tuple(e.authors),
+            e.kind,
+            e.section,
+        )
         for e in entries
     }
 

@@ -593,7 +593,10 @@ def test_bold_title_paragraph_then_bilingual_label_list() -> None:
         "- 论文/Paper: https://arxiv.org/pdf/2401.00002.pdf\n- 代码/Code: https://github.com/someone/repo\n"
     )
     entries = parse_text(text, "x.md")[0]
-    assert [e.title for e in entries] == ["An Invented Benchmark for Testing Readers", "Another Invented Paper Title Here"]
+    assert [e.title for e in entries] == [
+        "An Invented Benchmark for Testing Readers",
+        "Another Invented Paper Title Here",
+    ]
     assert entries[0].arxiv_id == "2401.00001"
     assert entries[1].code_url == "https://github.com/someone/repo"
 
@@ -609,7 +612,10 @@ def test_paragraph_with_bracketed_venue_tag_before_title_link() -> None:
         "(NeurIPS 2023) [Learning to Reject Unknown Inputs](https://arxiv.org/abs/2301.00001) by Jones et al.\n"
     )
     entries, _ = parse_text(text, "x.md")
-    assert [e.title for e in entries] == ["A Geometric View of Outlier Scores", "Learning to Reject Unknown Inputs"]
+    assert [e.title for e in entries] == [
+        "A Geometric View of Outlier Scores",
+        "Learning to Reject Unknown Inputs",
+    ]
     assert entries[0].code_url == "https://github.com/someone/geo"
     assert (entries[0].venue, entries[0].year) == ("ICML", 2024)
     assert entries[1].authors == ["Jones"]

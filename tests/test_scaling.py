@@ -5,21 +5,13 @@ from __future__ import annotations
 import random
 
 from conftest import entries_frame
-from growth import MAX_EXPONENT, memory_exponent, time_exponent
+from growth import MADE_UP_WORDS, MAX_EXPONENT, made_up_word, memory_exponent, time_exponent
 
 from awesome_merge.config import MatchConfig
 from awesome_merge.frame import Entry
 from awesome_merge.match import match_entries
 
-_SYLLABLES = "ka lo mi ne ru sa ti vo pe da fi gu ha je ko".split()
-
-
-def _word(k: int) -> str:
-    out = ""
-    for _ in range(4):
-        k, r = divmod(k, len(_SYLLABLES))
-        out += _SYLLABLES[r]
-    return out
+_word = made_up_word
 
 
 def _distinct_papers(n: int) -> list[Entry]:
@@ -29,7 +21,7 @@ def _distinct_papers(n: int) -> list[Entry]:
     the blocks grow with n for a reason that is the input's, not the matcher's.
     """
     rng = random.Random(n)
-    words = [_word(k) for k in rng.sample(range(len(_SYLLABLES) ** 4), n)]
+    words = [_word(k) for k in rng.sample(range(MADE_UP_WORDS), n)]
     return [
         Entry(
             source=f"list{i % 5}.md",

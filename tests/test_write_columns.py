@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from growth import MAX_EXPONENT, memory_exponent, time_exponent
+from growth import MADE_UP_WORDS, MAX_EXPONENT, made_up_word, memory_exponent, time_exponent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -203,21 +203,13 @@ def test_writing_is_timed_per_file_and_shown_by_verbose(tmp_path: Path) -> None:
 
 # ----------------------------------------------------------------------------------- growth exponents
 
-_SYLLABLES = "ka lo mi ne ru sa ti vo pe da fi gu ha je ko".split()
-
-
-def _word(k: int) -> str:
-    out = ""
-    for _ in range(4):
-        k, r = divmod(k, len(_SYLLABLES))
-        out += _SYLLABLES[r]
-    return out
+_word = made_up_word
 
 
 def _merged(n: int, root: Path) -> object:
     """n entries in two lists, a fifth of them the same paper in both, under a few headings."""
     rng = random.Random(n)
-    words = [_word(k) for k in rng.sample(range(len(_SYLLABLES) ** 4), n)]
+    words = [_word(k) for k in rng.sample(range(MADE_UP_WORDS), n)]
     folder = root / f"n{n}"
     folder.mkdir()
     for side in (0, 1):
