@@ -578,3 +578,19 @@ def test_a_list_whose_layout_is_not_understood_gets_one_warning_naming_its_first
         "list.md",
     )
     assert len(understood) == 12 and not any("layout" in w.message for w in warnings)
+
+
+def test_a_parenthesised_link_label_after_a_heading_title_never_titles_it():
+    """`### 2017 Widget challenge [(WiTS)](url)`: the acronym in parentheses labels the link."""
+    entries = read(
+        """\
+        ## Challenges
+
+        ### 2017 Widget tumour segmentation challenge [(WiTS)](https://competitions.example.org/c/17094)
+
+        Some words about the challenge.
+        """
+    )
+    assert [(e.title, e.url) for e in entries] == [
+        ("2017 Widget tumour segmentation challenge", "https://competitions.example.org/c/17094")
+    ]

@@ -385,8 +385,8 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
     return drafts
 
 
-# `[[Some Blog]](url)`: link text the list wrapped in brackets of its own, the way it writes role labels.
-_BRACKETED_LABEL = re.compile(r"\s*\[[^\[\]]+\]\s*")
+# `[[Some Blog]](url)`, `[(LiTS)](url)`: link text wrapped in brackets of its own, as lists write labels.
+_BRACKETED_LABEL = re.compile(r"\s*(?:\[[^\[\]]+\]|\([^()]+\))\s*")
 
 
 def _lead_is_title(lead: str) -> bool:
