@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
-from urllib.parse import parse_qsl, quote, unquote, urlencode
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 __all__ = [
     "Identifiers",
@@ -387,6 +388,25 @@ def identifiers_from_url(url: str) -> Identifiers:
     """arXiv id and publisher DOI of a URL; an arXiv DOI is reported as ``arxiv_id``, never as ``doi``."""
     p = _parse(url)
     return _identifiers_from_parts(p) if p else Identifiers()
+
+
+# ------------------------------------------------------------------------------------ pictures
+
+IMAGE_BADGE_HOSTS = ("shields.io", "badgen.net", "badge.fury.io")
+IMAGE_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico")
+
+
+@lru_cache(maxsize=65536)
+def is_image_url(url: str) -> bool:
+    """A badge image, a badge service's URL or an image file: something shown, never a paper's page."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    if any(host == h or host.endswith("." + h) for h in IMAGE_BADGE_HOSTS):
+        return True
+    return parts.path.lower().rstrip("/").endswith(IMAGE_SUFFIXES)
 
 
 # ---------------------------------------------------------------------------------------- OpenReview

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import pandas as pd
 
 from ..frame import ALT_URL_SEP, AUTHOR_SEP
-from ..ids import canonical_url, github_repo, is_http_url, page_aliases
+from ..ids import canonical_url, github_repo, is_http_url, is_image_url, page_aliases
 from ..text import title_key
 
 # A coined name: a capital or digit after the first letter (`FedDAT`, `SLoRA`, `pFedLoRA`, `Fed-BBPL`).
@@ -26,8 +25,6 @@ GENERIC_LABELS = frozenset(
 PAPER_KIND = "paper"
 # Badge services and image files: a badge (`venue 2023`, `stars`) or a figure is shown by many entries
 # and names none of them, so it is never a page that two entries share.
-BADGE_HOSTS = ("shields.io", "badgen.net", "badge.fury.io")
-IMAGE_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico")
 # Kinds that are things a paper introduces, never the paper itself: they own no paper's id or page.
 DATA_KINDS = frozenset({"dataset", "benchmark"})
 
@@ -74,18 +71,6 @@ def title_name(title: str) -> str:
     head, sep, _ = title.partition(":")
     names = names_in(head)
     return next(iter(names)) if sep and len(head.split()) == 1 and len(names) == 1 else ""
-
-
-def is_image_url(url: str) -> bool:
-    """A badge image, a badge service's URL or an image file: something shown, never a paper's page."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    host = (parts.hostname or "").lower()
-    if any(host == h or host.endswith("." + h) for h in BADGE_HOSTS):
-        return True
-    return parts.path.lower().rstrip("/").endswith(IMAGE_SUFFIXES)
 
 
 def is_full_title(key: str) -> bool:

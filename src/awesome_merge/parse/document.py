@@ -54,11 +54,11 @@ _HREF = re.compile(r"https?://[^\s)\]>\"'<|]+", re.I)
 _COVERAGE_MIN_LINKS = 10
 _COVERAGE_MAX_MISSED = 0.5
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_URL = re.compile(r"https?://", re.I)
-# `[VENUE] Title text`: a short bracketed tag, then words.
-_TAG_PREFIX = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*\w")
-# `(VENUE YEAR) [Title](url)`: a short bracketed tag ahead of the title link.
-_TAG_LEAD = re.compile(r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*$")
+# A short bracketed tag (`[ICRA]`, `(ICLR 2023)`): followed by words in `[VENUE] Title text`, alone
+# ahead of the title link in `(VENUE YEAR) [Title](url)`.
+_TAG = r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*"
+_TAG_PREFIX = re.compile(_TAG + r"\w")
+_TAG_LEAD = re.compile(_TAG + "$")
 
 
 # A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
@@ -79,6 +79,14 @@ def _fields_only(children: list[Block]) -> bool:
         if (value is None and len(text.split()) > 3) or (linked and len((value or text).split()) > 3):
             return False  # a nested line with its own title text and link is an entry, not a field
     return any(p.kind == "link" for child in children for p in with_bare_links(child.pieces))
+
+
+def _as_one(lines: list[list[Piece]]) -> list[Piece]:
+    """Several lines (a title and the lines under it) as the pieces of one container, line breaks kept."""
+    joined = list(lines[0])
+    for line in lines[1:]:
+        joined += [Piece("break", " "), *line]
+    return joined
 
 
 def _bold_child_title(block: Block) -> list[Piece] | None:
@@ -102,10 +110,7 @@ def _bold_child_title(block: Block) -> list[Piece] | None:
         return None
     if any(p.kind == "link" and classify(p) == "title" for c in rest for p in c.pieces):
         return None
-    combined = list(bold[0].pieces)
-    for child in rest:
-        combined += [Piece("break", " "), *child.pieces]
-    return combined
+    return _as_one([bold[0].pieces, *(child.pieces for child in rest)])
 
 
 @lru_cache(maxsize=65536)
@@ -295,10 +300,7 @@ class _Walker:
         if trail_before is not None:  # the heading named an entry, not a section
             self.trail = trail_before
             self.set_section()
-        combined = list(pieces)
-        for item in item_pieces:
-            combined += [Piece("break", " "), *item]
-        drafts = titled(read_entries(combined, line, self.ctx))
+        drafts = titled(read_entries(_as_one([pieces, *item_pieces]), line, self.ctx))
         if not drafts:
             return False
         self.add([build_entry(drafts[0], line, self.ctx)])
@@ -423,7 +425,7 @@ class _Walker:
     def hidden_links(self, content: str, first: int, last: int) -> None:
         """Entries a curator commented out are not read (GitHub does not show them either), but say so:
         a user counting the list's links should find where they went."""
-        hidden = sum(len(_URL.findall(comment)) for comment in _COMMENT.findall(content) if "://" in comment)
+        hidden = sum(len(_HREF.findall(comment)) for comment in _COMMENT.findall(content) if "://" in comment)
         if hidden:
             where = f"lines {first}-{last}" if last > first else f"line {first}"
             self.ctx.warn(first, f"an HTML comment hides {hidden} links ({where}): not read")
@@ -433,9 +435,7 @@ class _Walker:
             drafts = titled(read_entries(block.pieces, block.line, self.ctx))
             if not drafts and block.children and _fields_only(block.children):
                 # `**Title**` with `Authors: ...`, `Year: ...`, `Download: [PDF](url)` nested below
-                combined = list(block.pieces)
-                for child in block.children:
-                    combined += [Piece("break", " "), *child.pieces]
+                combined = _as_one([block.pieces, *(child.pieces for child in block.children)])
                 drafts = titled(read_entries(combined, block.line, self.ctx))
                 if drafts:
                     self.add([build_entry(drafts[0], block.line, self.ctx)])

@@ -454,12 +454,9 @@ def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool
     if draft.title and not draft.url and draft.source == "strong":
         # `**Title**` / names / `[Journal of Widgets 22.1 (2021)](url)`: the set-apart title waits for its
         # link, and a link whose text ends in a volume, a year or a date cites where the title appeared
-        roles = [
-            "alt" if r == "title" and _CITED_VENUE.search(p.text) else r
-            for p, r in zip(line, roles, strict=True)
-        ]
-        for piece, role in zip(line, roles, strict=True):
-            if role == "alt" and _CITED_VENUE.search(piece.text):
+        for i, (piece, role) in enumerate(zip(line, roles, strict=True)):
+            if role in ("title", "alt") and _CITED_VENUE.search(piece.text):
+                roles[i] = "alt"
                 draft.marked.append(squash(piece.text))
     if any(r == "title" and (split or _names_a_work(p.text)) for p, r in zip(line, roles, strict=True)):
         return False

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit
 
-from ..ids import canonical_url, github_repo, is_http_url
+from ..ids import canonical_url, github_repo, is_http_url, is_image_url
 from .venue import is_venue_label
 from .vocabulary import CODE_WORDS, EXTRA_WORDS, SCHOLARLY_RECORD_PAGES, VERSION_WORDS
 
@@ -80,7 +80,6 @@ def is_alt_label(text: str) -> bool:
         return False
     if re.match(r"^\W*arxiv\s*:\s*\S+\W*$", text, re.I):  # `arXiv:2409.15723`
         return True
-
     tokens = re.findall(r"[a-z]+|\d+", text.lower())  # `Paper-arXiv15`, `PDF(arXiv)`, `AAAI'24 version`
     if not any(_VERSION_TOKEN.fullmatch(t) for t in tokens):
         return False
@@ -106,23 +105,12 @@ def names_paper(href: str) -> bool:
     return any(host == h and parts.path.startswith(prefix) for h, prefix in SCHOLARLY_RECORD_PAGES)
 
 
-_BADGE_HOSTS = ("shields.io", "badgen.net", "badge.fury.io")
-_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|ico)$", re.I)
-
-
-@lru_cache(maxsize=65536)
-def is_badge_image(href: str) -> bool:
-    """A badge service's URL or an image file: a picture of something, never a paper's page."""
-    parts = _split(href)
-    return parts.netloc.lower().endswith(_BADGE_HOSTS) or bool(_IMAGE_FILE.search(parts.path))
-
-
 @lru_cache(maxsize=65536)
 def is_paper_url(href: str) -> bool:
     """A URL that names one paper: an identifier, a PDF, or a deep path on a publisher site."""
     if names_paper(href):
         return True
-    if is_badge_image(href):
+    if is_image_url(href):
         return False
     parts = _split(href)
     path = parts.path.rstrip("/")
