@@ -19,7 +19,7 @@ from .fuse import fuse
 from .match import match_entries
 from .match.keys import comparison_keys
 from .model import MergeResult
-from .parse import parse_file
+from .parse import ChunkCache, parse_file
 from .read import SOURCE_SUFFIXES
 from .source_info import SourceInfo
 from .topics import topic_rules
@@ -65,11 +65,17 @@ def _relax_gc() -> None:
     gc.set_threshold(*_GC_THRESHOLDS)
 
 
+# A parsing process's memory of the sections it has read (`parse.chunks`): versions of one list share most.
+_WORKER_CACHE: ChunkCache | None = None
+
+
 def _start_worker() -> None:
     """A parsing process: relaxed collector, and Ctrl-C left to the main process, which reports it in
     one line and ends the workers (a worker's own traceback would only add noise)."""
+    global _WORKER_CACHE
     _relax_gc()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_CACHE = ChunkCache()
 
 
 @contextmanager
@@ -111,10 +117,10 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_to_columns(path: Path) -> _Parsed:
+def _parse_to_columns(path: Path, cache: ChunkCache | None = None) -> _Parsed:
     """Parse one file and make its comparison keys, in a worker process when there are several."""
     with _no_gc():
-        parsed = parse_file(path)
+        parsed = parse_file(path, cache if cache is not None else _WORKER_CACHE)
         fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
         columns = entry_columns(parsed.entries)
         titles, urls, alts = (columns[c] for c in ("title", "url", "alt_urls"))
@@ -124,26 +130,90 @@ def _parse_to_columns(path: Path) -> _Parsed:
     )
 
 
+# Sections shorter than this do not tie two files into one family (`_families`): a footer is shared by many.
+_FAMILY_MIN_BYTES = 256
+
+
+def _families(files: list[Path]) -> list[list[int]]:
+    """Files that share a section of text (versions of one list, copies), each family in name order.
+
+    Why: a parsing process remembers the sections it read (`parse.chunks`), so the versions of one list
+    should be read by one process, one after the other, rather than dealt out file by file."""
+    parent = list(range(len(files)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[int, int] = {}
+    for i, path in enumerate(files):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        for piece in data.split(b"\n\n#"):
+            if len(piece) >= _FAMILY_MIN_BYTES:
+                j = owner.setdefault(hash(piece), i)
+                if j != i:
+                    parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(files)):
+        groups.setdefault(root(i), []).append(i)
+    return [sorted(g, key=lambda i: files[i].name) for g in groups.values()]
+
+
+def _work_units(files: list[Path], jobs: int) -> list[list[int]]:
+    """Indexes of files, one list per task: a family whole, or a large family cut into `jobs` runs of
+    consecutive versions of about equal size; largest task first, so that none finishes last alone."""
+    sizes = [f.stat().st_size for f in files]
+    total = sum(sizes)
+    units: list[list[int]] = []
+    for family in _families(files):
+        weight = sum(sizes[i] for i in family)
+        parts = min(jobs, len(family)) if weight * jobs > total else 1
+        if parts <= 1:
+            units.append(family)
+            continue
+        run: list[int] = []
+        done, cut = 0, 1
+        for i in family:
+            run.append(i)
+            done += sizes[i]
+            if cut < parts and done * parts >= weight * cut:
+                units.append(run)
+                run, cut = [], cut + 1
+        if run:
+            units.append(run)
+    return sorted(units, key=lambda unit: -sum(sizes[i] for i in unit))
+
+
+def _parse_unit(paths: list[Path]) -> list[_Parsed]:
+    return [_parse_to_columns(path) for path in paths]
+
+
 def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[_Parsed]:
     total_bytes = sum(f.stat().st_size for f in files)
     if jobs <= 1 or len(files) < 2 or total_bytes < PARALLEL_MIN_BYTES:
         parsed = []
+        cache = ChunkCache()
         for done, path in enumerate(files, 1):
-            parsed.append(_parse_to_columns(path))
+            parsed.append(_parse_to_columns(path, cache))
             if progress:
                 progress("parse", done, len(files))
         return parsed
-    # Largest files first so that one big file does not finish last on its own.
-    order = sorted(range(len(files)), key=lambda i: -files[i].stat().st_size)
+    units = _work_units(files, jobs)
     by_index: dict[int, _Parsed] = {}
     # A multiprocessing pool rather than an executor: leaving the block (Ctrl-C too) terminates the workers
     # at once, where an executor would first parse the files already queued.
-    with multiprocessing.Pool(min(jobs, len(files)), initializer=_start_worker) as pool:
-        results = pool.imap(_parse_to_columns, [files[i] for i in order])
-        for done, (i, result) in enumerate(zip(order, results, strict=True), 1):
-            by_index[i] = result
+    with multiprocessing.Pool(min(jobs, len(units)), initializer=_start_worker) as pool:
+        results = pool.imap(_parse_unit, [[files[i] for i in unit] for unit in units])
+        for unit, unit_results in zip(units, results, strict=True):
+            for i, result in zip(unit, unit_results, strict=True):
+                by_index[i] = result
             if progress:
-                progress("parse", done, len(files))
+                progress("parse", len(by_index), len(files))
     return [by_index[i] for i in range(len(files))]
 
 

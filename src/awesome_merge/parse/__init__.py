@@ -8,9 +8,10 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..read import NotText, read_source
+from .chunks import ChunkCache, parse_text_cached
 from .document import parse_text
 
-__all__ = ["ParsedSource", "count_entries", "parse_file", "parse_text"]
+__all__ = ["ChunkCache", "ParsedSource", "count_entries", "parse_file", "parse_text"]
 
 
 @dataclass
@@ -21,8 +22,12 @@ class ParsedSource:
     readable: bool = True
 
 
-def parse_file(path: Path) -> ParsedSource:
-    """Never raises for bad content: an unreadable file becomes a diagnostic and no entries."""
+def parse_file(path: Path, cache: ChunkCache | None = None) -> ParsedSource:
+    """Never raises for bad content: an unreadable file becomes a diagnostic and no entries.
+
+    With a `cache`, sections read before (in another version of the same list, or an identical file) are
+    taken from it instead of read again; the result is the same. A function of one path (and a cache of
+    its own process): a map over files, in any engine, calls it as it is."""
     name = path.name
     try:
         source = read_source(path)
@@ -33,7 +38,10 @@ def parse_file(path: Path) -> ParsedSource:
             name, [], [Diagnostic(name, 0, f"skipped: cannot read ({exc.strerror})", "error")], False
         )
     try:
-        entries, warnings = parse_text(source.text, name)
+        if cache is None:
+            entries, warnings = parse_text(source.text, name)
+        else:
+            entries, warnings = parse_text_cached(source.text, name, cache)
     except RecursionError:
         return ParsedSource(
             name, [], [Diagnostic(name, 0, "skipped: nesting too deep to parse", "error")], False

@@ -63,3 +63,13 @@ def is_list_label(text: str) -> bool:
 def current_labels() -> frozenset[str]:
     """For caches of reading results: a row read under other labels may read otherwise."""
     return _LABELS.get()
+
+
+@contextmanager
+def labels_in_force(labels: frozenset[str]) -> Iterator[None]:
+    """Labels found already (`repeated_link_texts` of the whole list), in force while a part of it is read."""
+    token = _LABELS.set(labels)
+    try:
+        yield
+    finally:
+        _LABELS.reset(token)
