@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 OTHER = "Other"
@@ -50,8 +50,7 @@ def _parts(trail: str) -> list[str]:
     return [p for p in (clean_heading(x) for x in trail.split(TRAIL_SEP)) if p and not _YEAR_RE.match(p)]
 
 
-def _rank(votes: dict[str, int], order: Sequence[str]) -> list[str]:
-    position = {name: i for i, name in enumerate(order)}
+def _rank(votes: dict[str, int], position: dict[str, int]) -> list[str]:
     return sorted(votes, key=lambda t: (-votes[t], position.get(t, len(position)), t))
 
 
@@ -72,6 +71,15 @@ class Topics:
     def _place(self, trail: str) -> tuple[str, str]:
         raise NotImplementedError
 
+    def _positions(self) -> dict[str, int]:
+        """Each topic's place in `order`, made once per order (a merge of many lists has thousands of
+        topics, and every paper is ranked against them)."""
+        made = self.__dict__.get("_position_of")
+        if made is None or made[0] is not self.order or made[1] != len(self.order):
+            made = (self.order, len(self.order), {name: i for i, name in enumerate(self.order)})
+            self.__dict__["_position_of"] = made
+        return made[2]
+
     def title_topic(self, title: str) -> str:
         """A topic named by a paper's title, for papers whose sections name none."""
         return ""
@@ -86,7 +94,7 @@ class Topics:
             for topic in (self.title_topic(t) for t in titles):
                 if topic:
                     votes[topic] = votes.get(topic, 0) + 1
-        return _rank(votes, self.order) or [OTHER]
+        return _rank(votes, self._positions()) or [OTHER]
 
     def subsections(self, sections: Iterable[str], topic: str) -> list[str]:
         """The lists' own subsections a paper is filed under within `topic`, one per section trail."""
