@@ -91,3 +91,20 @@ ALPHABET = st.sampled_from([*"ab *[]()\n:/.-,;'’é1", "http://x.y/z", "**", "]
 @given(st.lists(ALPHABET, max_size=30).map("".join))
 def test_any_accepted_input_equals_markdown_it(src):
     check(src.strip(" \n"))
+
+
+def test_remembered_inline_tokens_are_the_tokens_of_a_fresh_parse() -> None:
+    """Contents read before get their tokens from memory; the tokens are those a fresh parse makes, and a
+    document with link references (whose links depend on them) is parsed afresh."""
+    from awesome_merge.parse import fast_inline
+
+    md = make_parser()
+    text = "- [A &amp; B](https://x.org) *em* `code` a\\_b\n- **bold [link](u)** text\n\n[ref][r]\n"
+    fast_inline._REMEMBERED.clear()
+    fresh = [(t.type, t.content, t.attrs) for tok in md.parse(text) for t in tok.children or ()]
+    again = [(t.type, t.content, t.attrs) for tok in md.parse(text) for t in tok.children or ()]
+    assert again == fresh and fast_inline._REMEMBERED
+    with_reference = text + "\n[r]: https://example.org\n"
+    linked = [t.type for tok in md.parse(with_reference) for t in tok.children or ()]
+    assert [t[0] for t in fresh].count("link_open") == 2  # `[ref][r]` links nothing without its definition
+    assert linked.count("link_open") == 3

@@ -119,14 +119,41 @@ def _text_tokens(text: str, tokens: list[Token]) -> None:
             tokens.append(Token("text", "", 0, content=line))
 
 
+# Inline contents read before, with their tokens as text_join left them: the lines of one list recur in its
+# versions and sections. Tokens depend on the content alone when the document defines no link reference;
+# kept for the last `_REMEMBER_MAX` contents read, a few MB.
+_REMEMBERED: dict[str, list[Token]] = {}
+_REMEMBER_MAX = 8192
+_FRESH: list[Token] = []  # inline tokens of the document being parsed, remembered once text_join has run
+
+
 def inline_rule(state: StateCore) -> None:
     """Replaces markdown-it's core `inline` rule: the shortcut first, the real inline parser otherwise."""
     md: MarkdownIt = state.md
+    remember = not state.env.get("references")
+    _FRESH.clear()
     for token in state.tokens:
         if token.type == "inline":
+            if remember:
+                known = _REMEMBERED.get(token.content)
+                if known is not None:
+                    token.children = list(known)
+                    continue
+                _FRESH.append(token)
             fast = fast_tokens(token.content, state.env)
             if fast is not None:
                 token.children = fast
             else:
                 token.children = []
                 md.inline.parse(token.content, md, state.env, token.children)
+
+
+def remember_rule(state: StateCore) -> None:
+    """After text_join: the inline tokens just made, for the next time their content is read. Joined
+    tokens are final (text_join finds nothing more to join in them), so they can be handed out again."""
+    for token in _FRESH:
+        if token.content not in _REMEMBERED:
+            if len(_REMEMBERED) >= _REMEMBER_MAX:
+                del _REMEMBERED[next(iter(_REMEMBERED))]
+            _REMEMBERED[token.content] = list(token.children or ())
+    _FRESH.clear()

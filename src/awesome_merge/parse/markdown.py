@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .fast_inline import inline_rule
+from .fast_inline import inline_rule, remember_rule
 from .pieces import Block, Piece, repair_links
 
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -25,6 +25,7 @@ def make_parser() -> MarkdownIt:
     md.normalizeLink = _as_written  # type: ignore[method-assign]
     md.normalizeLinkText = _as_written  # type: ignore[method-assign]
     md.core.ruler.at("inline", inline_rule)
+    md.core.ruler.after("text_join", "remember_inline", remember_rule)
     return md
 
 
