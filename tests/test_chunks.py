@@ -170,3 +170,37 @@ def test_a_small_cache_drops_old_sections_and_stays_right() -> None:
 @pytest.mark.parametrize("path", sorted(SOURCES.glob("*.md")), ids=lambda p: p.name)
 def test_bundled_lists_read_in_sections_as_whole(path) -> None:
     _same(read_source(path).text, source=path.name)
+
+
+def test_the_per_file_parse_is_a_plain_function_of_a_path(tmp_path) -> None:
+    """What a map over files in another engine calls: picklable, and the same with or without a cache."""
+    import pickle
+
+    from awesome_merge.pipeline import parse_to_columns
+
+    path = tmp_path / "list.md"
+    path.write_text(LIST)
+    function = pickle.loads(pickle.dumps(parse_to_columns))
+    plain = function(path)
+    cache = ChunkCache()
+    assert function(path, cache) == plain == function(path, cache)
+    assert pickle.loads(pickle.dumps(plain)) == plain and plain.count == len(plain.title_keys) > 0
+
+
+def test_versions_of_one_list_go_to_one_parsing_process_in_order(tmp_path) -> None:
+    """Versions (files sharing most lines) form one task, cut in as many runs of consecutive versions as
+    there are processes when large; lists that share only a footer stay apart."""
+    from awesome_merge.pipeline import _work_units
+
+    lines = LIST.split("\n")
+    files = []
+    for version in range(6):
+        path = tmp_path / f"v{version}.md"
+        path.write_text("\n".join(lines[: len(lines) - version]))
+        files.append(path)
+    for name in ("other.md", "third.md"):
+        path = tmp_path / name
+        path.write_text(f"# {name}\n\n- [Entirely Different Paper {name}](https://x.org/{name})\n" + "f" * 70)
+        files.append(path)
+    units = _work_units(files, 2)
+    assert sorted(map(sorted, units)) == [[0, 1, 2], [3, 4, 5], [6], [7]]

@@ -92,8 +92,9 @@ def _relaxed_gc() -> Iterator[None]:
 
 
 @dataclass
-class _Parsed:
-    """One source's entries as columns: what a worker process sends back."""
+class ParsedColumns:
+    """One source's entries as columns, with their comparison keys: what a parsing process sends back,
+    and what a map over files in another engine (Spark, Dask) would collect, one row per entry."""
 
     name: str
     columns: Columns
@@ -117,25 +118,31 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_to_columns(path: Path, cache: ChunkCache | None = None) -> _Parsed:
-    """Parse one file and make its comparison keys, in a worker process when there are several."""
+def parse_to_columns(path: Path, cache: ChunkCache | None = None) -> ParsedColumns:
+    """Parse one file and make its comparison keys, in a worker process when there are several.
+
+    A function of one path, picklable, with no state shared between calls but an optional cache of the
+    process it runs in (which changes nothing in the result): the function a map over the files of a
+    run too large for one machine calls as it is."""
     with _no_gc():
         parsed = parse_file(path, cache if cache is not None else _WORKER_CACHE)
         fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
         columns = entry_columns(parsed.entries)
         titles, urls, alts = (columns[c] for c in ("title", "url", "alt_urls"))
         title_keys, url_keys = comparison_keys(titles, urls, alts)  # type: ignore[arg-type]
-    return _Parsed(
+    return ParsedColumns(
         parsed.name, columns, len(parsed.entries), parsed.diagnostics, parsed.readable, title_keys, url_keys
     )
 
 
-# Sections shorter than this do not tie two files into one family (`_families`): a footer is shared by many.
-_FAMILY_MIN_BYTES = 256
+# Lines shorter than this do not count toward what two files share (`_families`): blank lines, headings.
+_FAMILY_MIN_BYTES = 64
+# A file joins the family of a file it shares at least 1 / _FAMILY_SHARE of its text with.
+_FAMILY_SHARE = 2
 
 
 def _families(files: list[Path]) -> list[list[int]]:
-    """Files that share a section of text (versions of one list, copies), each family in name order.
+    """Files that share most of their lines (versions of one list, copies), each family in name order.
 
     Why: a parsing process remembers the sections it read (`parse.chunks`), so the versions of one list
     should be read by one process, one after the other, rather than dealt out file by file."""
@@ -153,11 +160,15 @@ def _families(files: list[Path]) -> list[list[int]]:
             data = path.read_bytes()
         except OSError:
             continue
-        for piece in data.split(b"\n\n#"):
+        shared: dict[int, int] = {}
+        for piece in data.split(b"\n"):
             if len(piece) >= _FAMILY_MIN_BYTES:
                 j = owner.setdefault(hash(piece), i)
                 if j != i:
-                    parent[root(i)] = root(j)
+                    shared[j] = shared.get(j, 0) + len(piece)
+        for j, size in shared.items():
+            if size * _FAMILY_SHARE >= len(data):  # most of its text: a version or a copy, not a footer
+                parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(files)):
         groups.setdefault(root(i), []).append(i)
@@ -189,22 +200,22 @@ def _work_units(files: list[Path], jobs: int) -> list[list[int]]:
     return sorted(units, key=lambda unit: -sum(sizes[i] for i in unit))
 
 
-def _parse_unit(paths: list[Path]) -> list[_Parsed]:
-    return [_parse_to_columns(path) for path in paths]
+def _parse_unit(paths: list[Path]) -> list[ParsedColumns]:
+    return [parse_to_columns(path) for path in paths]
 
 
-def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[_Parsed]:
+def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[ParsedColumns]:
     total_bytes = sum(f.stat().st_size for f in files)
     if jobs <= 1 or len(files) < 2 or total_bytes < PARALLEL_MIN_BYTES:
         parsed = []
         cache = ChunkCache()
         for done, path in enumerate(files, 1):
-            parsed.append(_parse_to_columns(path, cache))
+            parsed.append(parse_to_columns(path, cache))
             if progress:
                 progress("parse", done, len(files))
         return parsed
     units = _work_units(files, jobs)
-    by_index: dict[int, _Parsed] = {}
+    by_index: dict[int, ParsedColumns] = {}
     # A multiprocessing pool rather than an executor: leaving the block (Ctrl-C too) terminates the workers
     # at once, where an executor would first parse the files already queued.
     with multiprocessing.Pool(min(jobs, len(units)), initializer=_start_worker) as pool:
