@@ -204,3 +204,18 @@ def test_versions_of_one_list_go_to_one_parsing_process_in_order(tmp_path) -> No
         files.append(path)
     units = _work_units(files, 2)
     assert sorted(map(sorted, units)) == [[0, 1, 2], [3, 4, 5], [6], [7]]
+
+
+def test_squash_folds_whitespace_as_the_regex_did_on_every_code_point() -> None:
+    import re
+    import sys
+
+    from awesome_merge.text import squash
+
+    spaces = re.compile(r"\s+")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        c = chr(code)
+        for text in (f"a{c}b", c, f" {c}{c} x{c}"):
+            assert squash(text) == spaces.sub(" ", text).strip(), hex(code)

@@ -11,7 +11,6 @@ from pylatexenc.latex2text import LatexNodes2Text
 _LATEX_SPAN = re.compile(r"\$[^$\s][^$]{0,79}\$|\\[A-Za-z]+(?:\{[^{}]{0,80}\})?|\\[{}&%$#_]")
 _LATEX = LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
 _LATEX_FIXUPS = str.maketrans({"ˆ": "^", "˜": "~"})
-_SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -35,7 +34,9 @@ def clean_latex(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    r"""Whitespace runs as one space, none at the ends. `str.split` splits where `\s+` matches (both are
+    Unicode whitespace, `tests/test_chunks.py` checks every code point) at a fifth of the cost."""
+    return " ".join(text.split())
 
 
 def clean_title(text: str) -> str:
