@@ -16,8 +16,8 @@ from ..text import clean_section, squash
 from . import links as L
 from .authors import parse_authors
 from .item import (
+    Draft,
     ItemContext,
-    _Draft,
     build_entry,
     classify,
     code_link,
@@ -196,7 +196,7 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
     """One paper per row: the title column names it, the other columns add link, venue, year, code."""
     title_pieces = _cell(row, roles["title"])
     drafts = [d for d in read_entries(title_pieces, row.line, ctx) if d.title or d.url]
-    draft = drafts[0] if drafts else _Draft()
+    draft = drafts[0] if drafts else Draft()
     if not draft.title:
         draft.title = clean_decorated_title(squash(plain_text(title_pieces)))
     for index, cell in enumerate(row.children):

@@ -32,6 +32,20 @@ EXTRA_WORDS = (
     r"comming\s+soon|tbd|todo|n/?a"
 )
 
+# `Label: value` lines whose label names a field of the entry (`Authors: ...`, `Published in: ...`), in
+# this order; a `description` label marks text about the entry, never its title or venue.
+FIELD_LABELS: tuple[tuple[str, str], ...] = (
+    ("venue", r"venue|conference|conf|journal|publisher|published(?: in| at)?|publication|booktitle"),
+    ("year", r"year|date|published on|publication date|year of publication|time"),
+    ("authors", r"authors?|by|speakers?|presenters?|first author"),
+    (
+        "description",
+        r"topic|topics|session|tags?|keywords?|tasks?|datasets?|models?|notes?|slides?|summary|tl;?dr|abstract|"
+        r"affiliations?|institutions?|labs?|highlights?|description|intro|introduction|comments?|status|"
+        r"stars?|citations?|license|language",
+    ),
+)
+
 # Hosts and path prefixes whose pages are one paper's record: a link there is the paper whatever its label.
 SCHOLARLY_RECORD_PAGES = (
     ("openaccess.thecvf.com", "/content"),
