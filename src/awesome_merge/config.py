@@ -88,6 +88,17 @@ class ListConfig:
 
 
 @dataclass(frozen=True)
+class VocabularyConfig:
+    """The `[vocabulary]` table: words a field's lists use that the built-in vocabularies lack, added to
+    them (`venue_words = ["FL-ICML"]`, `code_words = ["代码"]`)."""
+
+    venue: tuple[str, ...] = ()
+    version: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     sources: tuple[SourceConfig, ...] = ()
     match: MatchConfig = field(default_factory=MatchConfig)
@@ -96,6 +107,7 @@ class Config:
     topics: Taxonomy | None = None  # None: topics come from the lists' own section headings
     path: Path | None = None
     list: ListConfig = field(default_factory=ListConfig)
+    vocabulary: VocabularyConfig = field(default_factory=VocabularyConfig)
 
     def source(self, name: str) -> SourceConfig | None:
         return next((s for s in self.sources if s.name == name), None)
@@ -103,7 +115,7 @@ class Config:
 
 # ------------------------------------------------------------------------------------------ checking
 
-_TABLES = ("list", "source", "match", "fetch", "override", "topics")
+_TABLES = ("list", "source", "match", "fetch", "override", "topics", "vocabulary")
 
 
 class _Checker:
@@ -250,6 +262,19 @@ def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
     return ListConfig(title, description, names, venue, year)
 
 
+def _vocabulary(check: _Checker, data: dict[str, Any]) -> VocabularyConfig:
+    raw = check.table(data, "vocabulary")
+    keys = tuple(f"{name}_words" for name in ("venue", "version", "code", "extra"))
+    check.known(raw, "[vocabulary]", keys)
+    return VocabularyConfig(
+        **{
+            key.removesuffix("_words"): check.texts(raw[key], f"[vocabulary] {key}")
+            for key in keys
+            if key in raw
+        }
+    )
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_bytes().decode("utf-8")
@@ -297,4 +322,5 @@ def load_config(path: Path | None) -> Config:
         topics=_topics(check, data),
         path=path,
         list=_list(check, data),
+        vocabulary=_vocabulary(check, data),
     )

@@ -1,6 +1,6 @@
 """One canonical record per cluster. Conflicting values are settled by stated rules, never by row order:
 
-- title: the full title most entries agree on (a short label like "FedDAT" only when nothing longer exists);
+- title: the full title most entries agree on (a short label like "FooNet" only when nothing longer exists);
 - url: a published venue page, else the arXiv abstract page, else any other page; a PDF only as last resort;
 - venue/year: the published venue most entries name, with its year, else the one a proceedings link of
   the paper shows (`venues.LINK_VENUE_RULES`), else the config's `[list] venue`; "arXiv" only when no

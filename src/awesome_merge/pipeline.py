@@ -9,7 +9,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .config import CONFIG_NAME, Config, load_config
@@ -20,6 +20,7 @@ from .match import match_entries
 from .match.keys import comparison_keys
 from .model import MergeResult
 from .parse import parse_file
+from .parse.vocabulary import use_words
 from .read import SOURCE_SUFFIXES
 from .source_info import SourceInfo
 from .topics import topic_rules
@@ -65,9 +66,10 @@ def _relax_gc() -> None:
     gc.set_threshold(*_GC_THRESHOLDS)
 
 
-def _start_worker() -> None:
-    """A parsing process: relaxed collector, and Ctrl-C left to the main process, which reports it in
-    one line and ends the workers (a worker's own traceback would only add noise)."""
+def _start_worker(words: dict[str, tuple[str, ...]]) -> None:
+    """A parsing process: the config's words, a relaxed collector, and Ctrl-C left to the main process,
+    which reports it in one line and ends the workers (a worker's own traceback would only add noise)."""
+    use_words(**words)
     _relax_gc()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -124,7 +126,10 @@ def _parse_to_columns(path: Path) -> _Parsed:
     )
 
 
-def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[_Parsed]:
+def _parse_all(
+    files: list[Path], jobs: int, progress: Progress | None, words: dict[str, tuple[str, ...]]
+) -> list[_Parsed]:
+    use_words(**words)
     total_bytes = sum(f.stat().st_size for f in files)
     if jobs <= 1 or len(files) < 2 or total_bytes < PARALLEL_MIN_BYTES:
         parsed = []
@@ -138,7 +143,7 @@ def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[
     by_index: dict[int, _Parsed] = {}
     # A multiprocessing pool rather than an executor: leaving the block (Ctrl-C too) terminates the workers
     # at once, where an executor would first parse the files already queued.
-    with multiprocessing.Pool(min(jobs, len(files)), initializer=_start_worker) as pool:
+    with multiprocessing.Pool(min(jobs, len(files)), initializer=_start_worker, initargs=(words,)) as pool:
         results = pool.imap(_parse_to_columns, [files[i] for i in order])
         for done, (i, result) in enumerate(zip(order, results, strict=True), 1):
             by_index[i] = result
@@ -175,7 +180,7 @@ def merge(
         raise NothingToMerge(
             f"no source files ({', '.join(SOURCE_SUFFIXES)}) in {', '.join(map(str, paths))}"
         )
-    parsed = _parse_all(files, jobs or os.cpu_count() or 1, progress)
+    parsed = _parse_all(files, jobs or os.cpu_count() or 1, progress, asdict(config.vocabulary))
     timings["parse"] = time.perf_counter() - start
 
     stage = time.perf_counter()

@@ -291,7 +291,7 @@ def quoted_title(text: str) -> tuple[int, int, str] | None:
 
 
 def is_short_name(title: str) -> bool:
-    """`FedDAT`, `RoboSpatial`, `LLM-Brain`: a coined name, not a title."""
+    """`FooNet`, `WidgetSpatial`, `Gad-Brain`: a coined name, not a title."""
     return len(title.split()) <= 2 and len(title) <= 30
 
 
