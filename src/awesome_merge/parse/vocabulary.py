@@ -48,6 +48,57 @@ FIELD_LABELS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# Table header words for each column role; a header may hold several (`Title & Authors`, `Conf/Jour`).
+COLUMN_HEADER_WORDS: dict[str, frozenset[str]] = {
+    "year": frozenset({"year", "years", "date", "time", "month", "when"}),
+    "title": frozenset(
+        {
+            "title",
+            "paper",
+            "papers",
+            "name",
+            "work",
+            "article",
+            "method",
+            "model",
+            "dataset",
+            "datasets",
+            "benchmark",
+            "project",
+            "tool",
+            "library",
+            "resource",
+            "book",
+            "course",
+            "talk",
+        }
+    ),
+    "link": frozenset({"link", "links", "url", "pdf", "arxiv", "download", "resources", "doi"}),
+    "venue": frozenset(
+        {
+            "venue",
+            "conference",
+            "conf",
+            "journal",
+            "jour",
+            "pub",
+            "booktitle",
+            "published",
+            "publication",
+            "publisher",
+            "source",
+            "where",
+        }
+    ),
+    "code": frozenset({"code", "github", "repo", "repository", "implementation", "stars", "official"}),
+    "authors": frozenset({"author", "authors", "speaker", "speakers", "presenter", "by", "who"}),
+}
+
+# A header whose first word is one of these names a paper the row cites, not the row's own work.
+CITING_HEADER_WORDS = frozenset(
+    {"related", "reference", "references", "cited", "citing", "original", "source"}
+)
+
 # Hosts and path prefixes whose pages are one paper's record: a link there is the paper whatever its label.
 SCHOLARLY_RECORD_PAGES = (
     ("openaccess.thecvf.com", "/content"),
