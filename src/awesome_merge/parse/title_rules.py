@@ -23,7 +23,7 @@ from ..text import squash
 from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .draft import Draft, authors_in, line_text, outer_text, venue_texts
-from .fields import code_link, labelled_roles
+from .fields import code_link, field_of, labelled_roles
 from .pieces import Piece
 from .title import (
     clean_decorated_title,
@@ -166,6 +166,10 @@ def _plain_lead(head: HeadLine, draft: Draft) -> bool:
     if not any(c.isalpha() for c in head.lead):
         return False
     citation = read_citation(head.lead)
+    labelled = field_of(head.lead)
+    if labelled and labelled[0] == "description":  # `Summary: Title, A. Lee et al. 2019 [(arxiv)](url)`
+        cited = read_citation(labelled[1])
+        citation = cited if cited.authors and len(cited.title.split()) >= 3 else citation
     draft.title, draft.source = citation.title, "lead"
     draft.authors = citation.authors
     head.after = head.outer[len(head.lead) :]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..ids import YEAR_RE, year_in_text
+from ..ids import COMPACT_DATE, YEAR_RE, year_in_text
 from ..text import squash
 from .vocabulary import NO_VENUE_WORDS, on_change, words
 
@@ -106,7 +106,10 @@ def year_of(text: str) -> int | None:
     short = _MONTH_SHORT_YEAR.search(text)
     if short:
         return int("20" + short.group(1)) if int(short.group(1)) < 50 else int("19" + short.group(1))
-    return year_in_text(text)
+    found = year_in_text(text)
+    if found is None and (compact := COMPACT_DATE.search(text)):  # `201901`: January 2019
+        return int(compact.group("year"))
+    return found
 
 
 @lru_cache(maxsize=65536)
