@@ -23,6 +23,7 @@ import pandas as pd
 from .frame import ALT_URL_SEP, AUTHOR_SEP
 from .ids import canonical_url, github_repo, is_http_url, page_aliases
 from .match.keys import is_full_title
+from .parse.venue import venue_words
 from .preprints import is_preprint_venue
 from .text import title_key
 from .topics import Topics, paper_topics
@@ -312,7 +313,8 @@ def _filled(
     if not found:
         return venue, year, authors
     if is_preprint_venue(venue) or not venue:
-        named = next((canonical_venue(r.venue) for r in found if r.venue), "")
+        # A journal reference or container names its venue among pages and dates: `WWW 2024`, `Proc. ...`
+        named = next((canonical_venue(venue_words(r.venue)) for r in found if r.venue), "")
         if named and not is_preprint_venue(named):
             venue = named
             year = next((r.year for r in found if r.venue and r.year), year)
