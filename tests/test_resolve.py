@@ -367,3 +367,15 @@ def test_bundled_cache_is_sorted_and_read_by_default(tmp_path):
     assert (root / "metadata.jsonl").read_text(encoding="utf-8") == cache.text()
     config = load_config(root / "awesome-merge.toml")
     assert replace(config.resolve).cache == "metadata.jsonl"
+
+
+def test_bundled_output_shows_no_resolved_label_beside_its_paper():
+    """With the committed cache, every label the cache resolves is shown under its paper's title: none
+    is left as a paper of its own next to the full entry."""
+    root = Path(__file__).resolve().parent.parent / "sources"
+    result = merge([root], jobs=1)
+    readme = (root.parent / "output" / "README.md").read_text(encoding="utf-8")
+    for label in ("SLoRA", "FwdLLM", "FedRDMA", "Recovering Private Text", "HetLoRA", "Fed-BBPL", "FedTPG"):
+        assert label in result.entries.title.tolist()  # the list still writes the label
+        assert label not in result.papers.title.tolist()
+        assert f"[**{label}**]" not in readme
