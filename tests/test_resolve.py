@@ -379,3 +379,15 @@ def test_bundled_output_shows_no_resolved_label_beside_its_paper():
         assert label in result.entries.title.tolist()  # the list still writes the label
         assert label not in result.papers.title.tolist()
         assert f"[**{label}**]" not in readme
+
+
+def test_an_override_names_a_resolved_label_as_the_list_writes_it(tmp_path, server):
+    lists = {
+        "a.md": "- [SLoRA](https://arxiv.org/abs/2308.06522)\n",
+        "b.md": f"- [{SLORA}](https://openreview.net/forum?id=06quMTmtRV)\n",
+    }
+    sources = folder(tmp_path, lists, server)
+    config = sources / "awesome-merge.toml"
+    config.write_text(config.read_text() + f'\n[[override]]\ndifferent = ["SLoRA", "{SLORA}"]\n')
+    result, _ = run(sources)
+    assert len(result.papers) == 2 and result.overrides_applied == 1

@@ -183,13 +183,15 @@ def match_entries(
     entries = entries.reset_index(drop=True)
     n = len(entries)
     keys = entry_keys(entries, precomputed)
+    attributes = _EntryAttributes(keys, {})
+    config_name = config_name or "awesome-merge.toml"
+    # Overrides name entries as the lists write them, so they are read before a record retitles a label.
+    forced, problems, applied = _apply_overrides(overrides, keys, attributes, config_name)
     if resolution is not None:
         _retitle(keys, resolution.titles)
     titles = keys.titles
     ident = identifier_evidence(keys, titles)
-    attributes = _EntryAttributes(keys, ident.suspects)
-    config_name = config_name or "awesome-merge.toml"
-    forced, problems, applied = _apply_overrides(overrides, keys, attributes, config_name)
+    attributes.suspects = ident.suspects
     title_edges, near_misses, title_pairs = title_evidence(
         keys, titles, config.title_threshold, config.review_threshold
     )
