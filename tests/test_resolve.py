@@ -391,3 +391,46 @@ def test_an_override_names_a_resolved_label_as_the_list_writes_it(tmp_path, serv
     config.write_text(config.read_text() + f'\n[[override]]\ndifferent = ["SLoRA", "{SLORA}"]\n')
     result, _ = run(sources)
     assert len(result.papers) == 2 and result.overrides_applied == 1
+
+
+def test_a_crossref_record_linking_its_preprint_joins_the_arxiv_entry(tmp_path, server):
+    work = {
+        "status": "ok",
+        "message-type": "work",
+        "message": {
+            "DOI": "10.1000/pub.1",
+            "title": ["Sparse Widgets for Federated Language Models Under Tight Budgets"],
+            "author": [{"given": "Grace", "family": "Hopper", "sequence": "first", "affiliation": []}],
+            "container-title": ["Proceedings of the ACM Web Conference 2025"],
+            "issued": {"date-parts": [[2025, 4]]},
+            "relation": {
+                "has-preprint": [
+                    {"id-type": "doi", "id": "10.48550/arXiv.2501.00002", "asserted-by": "subject"}
+                ]
+            },
+        },
+    }
+    server.crossref["10.1000/pub.1"] = json.dumps(work)
+    lists = {
+        "a.md": "- [WidgetLM](https://arxiv.org/abs/2501.00002)\n",
+        "b.md": "- [WidgetLM (WWW)](https://doi.org/10.1000/pub.1)\n",
+    }
+    result, _ = run(folder(tmp_path, lists, server))
+    assert len(result.papers) == 1
+    paper = result.papers.iloc[0]
+    assert (paper.title, paper.authors, paper.year) == (work["message"]["title"][0], "Grace Hopper", 2025)
+    assert sorted(result.report.matched_by) == ["metadata", "self"]  # one entry joined to the other by it
+
+
+def test_an_interrupted_fetch_keeps_what_it_fetched(tmp_path, server):
+    text = "- [SLoRA](https://arxiv.org/abs/2308.06522)\n- [FwdLLM](https://arxiv.org/abs/2308.13894)\n"
+    sources = folder(tmp_path, {"a.md": text}, server, batch_size=1)
+
+    def interrupt(stage: str, done: int, total: int) -> None:
+        if stage == "resolve" and done == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        merge([sources], jobs=1, resolve=ResolveRun("missing", clock=FakeClock(), progress=interrupt))
+    # ids are asked in sorted order, one a request: the first answer was saved, the second never asked
+    assert list(Cache(sources / "metadata.jsonl").records) == ["arxiv:2308.06522"]
