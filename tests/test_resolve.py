@@ -434,3 +434,11 @@ def test_an_interrupted_fetch_keeps_what_it_fetched(tmp_path, server):
         merge([sources], jobs=1, resolve=ResolveRun("missing", clock=FakeClock(), progress=interrupt))
     # ids are asked in sorted order, one a request: the first answer was saved, the second never asked
     assert list(Cache(sources / "metadata.jsonl").records) == ["arxiv:2308.06522"]
+
+
+def test_check_with_resolve_fetches_nothing_and_writes_no_cache(tmp_path, server):
+    sources = folder(tmp_path, {"a.md": "- [SLoRA](https://arxiv.org/abs/2308.06522)\n"}, server)
+    out = CliRunner().invoke(main, [str(sources), "-o", str(tmp_path / "out"), "--check", "--resolve"])
+    assert out.exit_code == 3, out.output  # no outputs yet: they would change
+    assert "--check reads the metadata cache only" in out.output
+    assert server.requests == [] and not (sources / "metadata.jsonl").exists()

@@ -270,7 +270,7 @@ def _run(opts: _Options) -> int:
         )
     finally:
         progress.stop()
-    if (opts.resolve or opts.refresh_metadata) and not opts.quiet and result.metadata is not None:
+    if (opts.resolve or opts.refresh_metadata) and not opts.check and not opts.quiet and result.metadata:
         _echo(_metadata_line(result.metadata))
     if not opts.quiet:
         for diagnostic in result.diagnostics:
@@ -340,6 +340,9 @@ def _resolve_run(opts: _Options):  # type: ignore[no-untyped-def]
     from .resolve import ResolveRun
 
     mode = "refresh" if opts.refresh_metadata else "missing" if opts.resolve else "cache"
+    if opts.check and mode != "cache":  # --check writes nothing, the metadata cache included
+        _echo("warning: --check reads the metadata cache only; run --resolve without --check to fetch")
+        mode = "cache"
     return ResolveRun(mode=mode, warn=lambda message: _echo(f"warning: {message}"))
 
 
