@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import entries_of
 
 from awesome_merge import merge
 from awesome_merge.diagnostics import AwesomeMergeError
 from awesome_merge.parse.vocabulary import use_words
-from conftest import entries_of
 
 LIST = (
     "# Widgets\n\n"

@@ -22,6 +22,7 @@ from .model import MergeResult
 from .parse import parse_file
 from .parse.vocabulary import use_words
 from .read import SOURCE_SUFFIXES
+from .resolve import ResolveRun, cache_path, load_records, resolve_entries
 from .source_info import SourceInfo
 from .topics import topic_rules
 from .venues import fill_venues_from_links
@@ -162,8 +163,11 @@ def merge(
     title_threshold: float | None = None,
     review_threshold: float | None = None,
     progress: Progress | None = None,
+    resolve: ResolveRun | None = None,
 ) -> MergeResult:
-    """Read, match and fuse every source; raises AwesomeMergeError only when nothing can be merged."""
+    """Read, match and fuse every source; raises AwesomeMergeError only when nothing can be merged.
+
+    Papers' records come from the metadata cache only, unless `resolve` asks for fetching (`--resolve`)."""
     timings: dict[str, float] = {}
     start = time.perf_counter()
     files, folders = find_sources(paths)
@@ -205,13 +209,21 @@ def merge(
     timings["frame"] = time.perf_counter() - stage
 
     stage = time.perf_counter()
+    run = resolve or ResolveRun()
+    if run.progress is None and progress is not None:
+        run = replace(run, progress=progress)
+    records, resolve_stats = load_records(entries, config, cache_path(config, folders), run)
+    resolution = resolve_entries(entries, records, config.match.review_threshold)
+    timings["resolve"] = time.perf_counter() - stage
+
+    stage = time.perf_counter()
     if progress:
         progress("match", 0, 1)
     config_name = config.path.name if config.path else CONFIG_NAME
     precomputed = ([k for p in parsed for k in p.title_keys], [k for p in parsed for k in p.url_keys])
     for p in parsed:
         p.title_keys, p.url_keys = [], []
-    matching = match_entries(entries, config.match, config.overrides, config_name, precomputed)
+    matching = match_entries(entries, config.match, config.overrides, config_name, precomputed, resolution)
     del precomputed  # the keys are needed no more: fusing a million entries wants the memory
     diagnostics.extend(matching.diagnostics)
     timings["match"] = time.perf_counter() - stage
@@ -228,6 +240,7 @@ def merge(
         matching.conflicts,
         matching.identifiers,
         default_venue=(config.list.venue, config.list.year),
+        resolution=resolution,
     )
     timings["fuse"] = time.perf_counter() - stage
     infos = []
@@ -252,4 +265,5 @@ def merge(
         topics,
         matching.title_pairs,
         files,
+        resolve_stats,
     )

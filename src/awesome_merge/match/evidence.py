@@ -22,6 +22,7 @@ RANK = {
     "override": 0,
     "arxiv": 1,
     "doi": 2,
+    "metadata": 2,  # an arXiv id and a DOI one record links: as strong as a shared DOI
     "url": 3,
     "title": 4,
     "name_prefix": 5,
