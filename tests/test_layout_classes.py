@@ -688,3 +688,21 @@ def test_a_text_that_leads_several_entries_with_words_after_is_a_title_not_a_lab
     )
     assert [e.title for e in entries] == ["Widget Regression"] * 3
     assert entries[0].authors == ["Ann Lee", "Bo Chen"]
+
+
+def test_a_bold_title_paragraph_whose_only_link_is_a_short_label():
+    """`**Title.**` / names / `*Venue, December 2019.*` / `[[WPS](url)]` written as one paragraph: the
+    short label is no title of its own, its link is the paper's."""
+    entries = read(
+        """\
+        **Widget Sequence Design using Batched Gadget Optimization.**
+        Ann Lee, Bo Chen, Cy Dunn.
+        *Widgetcon Workshop on Machine Learning and the Physical Widgets, December 2019.*
+        [[WPS](https://wps.example.org/files/WPS_2019_141.pdf)]
+        """
+    )
+    [entry] = entries
+    assert entry.title == "Widget Sequence Design using Batched Gadget Optimization"
+    assert entry.url == "https://wps.example.org/files/WPS_2019_141.pdf"
+    assert entry.authors == ["Ann Lee", "Bo Chen", "Cy Dunn"]
+    assert (entry.year, entry.kind) == (2019, "paper")
