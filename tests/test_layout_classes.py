@@ -742,3 +742,25 @@ def test_a_datasets_heading_with_a_preposition_names_the_kind_of_a_table_headed_
         "2401.01234",
         2024,
     )
+
+
+def test_citation_paragraphs_whose_title_ends_in_an_acronym_then_two_surnames():
+    """`Title with WVAE. Lee, Park https://...`: a full stop after an acronym ends the title's sentence
+    (only a lone capital is an initial), and two one-word names after it are two surnames."""
+    entries = read(
+        """\
+        Predicting Widgets with WVAE. Lee, Park, van der Berg https://arxiv.org/pdf/2103.01234.pdf
+
+        On Multilevel Gadget Estimation For Deep Latent Widget Models. Shi, Corn http://proceedings.mlr.press/v130/shi21d/shi21d.pdf
+        """
+    )
+    assert [(e.title, e.url) for e in entries] == [
+        ("Predicting Widgets with WVAE", "https://arxiv.org/pdf/2103.01234.pdf"),
+        (
+            "On Multilevel Gadget Estimation For Deep Latent Widget Models",
+            "http://proceedings.mlr.press/v130/shi21d/shi21d.pdf",
+        ),
+    ]
+    assert entries[0].arxiv_id == "2103.01234" and entries[0].year == 2021
+    assert entries[1].authors == ["Shi", "Corn"]
+    assert (entries[1].venue, entries[1].kind) == ("", "paper")

@@ -213,7 +213,8 @@ def read_citation(text: str) -> Citation:
 # What sets fields apart in a citation typed as columns: a tab, or a gap of two spaces or more.
 _FIELD_GAP = re.compile(r"\t| {2,}")
 # A sentence end inside a citation: a full stop after a word, not after an initial (`A. Author`).
-_SENTENCE_END = re.compile(r"(?<=[^\sA-Z.])\.\s+")
+# (`VQVAE.` ends a sentence: an initial is one capital letter standing alone.)
+_SENTENCE_END = re.compile(r"(?<=\S\S)(?<![\s.\-][A-Z])(?<!\.)\.\s+")
 
 
 def _title_then_names(text: str) -> Citation | None:
@@ -226,6 +227,9 @@ def _title_then_names(text: str) -> Citation | None:
             return None
         if "," in names and looks_like_authors(names) and len(parse_authors(names)) >= 2:
             return Citation(title, parse_authors(names), [])
+        surnames = [n.strip() for n in names.split(",")]
+        if len(surnames) >= 2 and all(re.fullmatch(r"[A-Z][^\W\d_]+", n) for n in surnames):
+            return Citation(title, surnames, [])  # `Title. Shi, Cornish`: surnames, not one inverted name
     return None
 
 
