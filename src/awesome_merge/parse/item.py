@@ -18,7 +18,7 @@ from ..text import squash
 from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .kind import entry_kind
-from .link_roles import link_role
+from .link_roles import is_commentary, link_role
 from .pieces import Piece
 from .title import (
     clean_decorated_title,
@@ -363,6 +363,8 @@ def _head(pieces: list[Piece], split: bool, nested: bool = False) -> list[_Draft
             continue
         if role == "code":
             current.code_url = current.code_url or code_link(piece)
+        elif role == "title" and index != title_index and current.url and is_commentary(piece):
+            current.extra_urls.append(href)  # `[Title](paper) [A post about it](blog)`: not a copy
         elif role == "title":
             if index == title_index or not split or not current.url:
                 current.add_url(href)
@@ -458,7 +460,10 @@ def _attribute(draft: _Draft, line: list[Piece], *, split: bool = False) -> bool
             if role in ("title", "alt") and _CITED_VENUE.search(piece.text):
                 roles[i] = "alt"
                 draft.marked.append(squash(piece.text))
-    if any(r == "title" and (split or _names_a_work(p.text)) for p, r in zip(line, roles, strict=True)):
+    if any(
+        r == "title" and (split or _names_a_work(p.text)) and not is_commentary(p, line)  # a post about it
+        for p, r in zip(line, roles, strict=True)
+    ):
         return False
     # `<br>:thumbsup:[Summary](url)`: a short link on a later line is material about the entry above
     roles = ["extra" if r == "title" else r for r in roles]

@@ -11,7 +11,14 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..ids import canonical_url, github_repo, is_http_url, is_image_url
 from .venue import is_venue_label
-from .vocabulary import CODE_WORDS, EXTRA_WORDS, SCHOLARLY_RECORD_PAGES, VERSION_WORDS
+from .vocabulary import (
+    CODE_WORDS,
+    COMMENTARY_HOSTS,
+    EXTRA_WORDS,
+    OTHER_LIST_REPOSITORY,
+    SCHOLARLY_RECORD_PAGES,
+    VERSION_WORDS,
+)
 
 _ALT_LABEL = re.compile(
     rf"^[\W_]*(?:[\w.’'-]+\s+){{0,2}}(?:{VERSION_WORDS})(?:\s+[\w.’'-]+){{0,2}}[\W_]*$", re.I
@@ -187,3 +194,19 @@ def badge_texts(href: str) -> tuple[str, ...]:
     # the label only names what kind of thing it is (`Conference`, `Publish`)
     message = texts[-2] if len(texts) >= 2 else texts[0]
     return (message,) if message else ()
+
+
+@lru_cache(maxsize=65536)
+def is_commentary(href: str) -> bool:
+    """A page about a work on a blog, news, social or video site (`COMMENTARY_HOSTS`), never the work."""
+    host = _split(href.strip()).netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0].removeprefix("www.")
+    return bool(host) and any(host == h or host.endswith("." + h) for h in COMMENTARY_HOSTS)
+
+
+@lru_cache(maxsize=65536)
+def is_other_list(href: str) -> bool:
+    """The root of a repository named as a list of papers (`github.com/o/CV-Surveys`): another list."""
+    if not is_repository_root(href):
+        return False
+    name = _split(code_repo(href)).path.strip("/").split("/")[-1]
+    return bool(OTHER_LIST_REPOSITORY.search(name))
