@@ -19,6 +19,7 @@ import pandas as pd
 from ..source_info import SourceInfo
 from ..text import clean_section
 from ..topics import heading_key
+from .checks import confirmed_review
 from .issues import source_issues
 from .markdown import README, render_pages
 from .output import GENERATED_MARK, diff_outputs, write_outputs
@@ -115,6 +116,14 @@ def first_heading(path: Path | None) -> str:
     return name if 0 < len(name) <= MAX_LIST_NAME else ""
 
 
+def _lines(path: Path) -> list[str]:
+    """A list's lines as its line numbers count them, for checking what a warning says of one."""
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace").split("\n")
+    except OSError:
+        return []
+
+
 def read_previous_papers(output: Path) -> pd.DataFrame | None:
     """The papers of the last run, to tell what this run added and removed."""
     path = output / "papers.csv"
@@ -183,6 +192,7 @@ def build_files(
             result.diagnostics,
             [s.name for s in result.sources],
             result.conflicts,
+            source_lines={name: _lines(path) for name, path in paths.items()},
         )
 
     writers: dict[str, Callable[[], str]] = {
@@ -190,7 +200,7 @@ def build_files(
         "papers.csv": lambda: papers_csv(result.papers),
         "dedup_report.csv": lambda: report_csv(result.report),
         "entries.csv": lambda: entries_csv(result.entries, cluster_ids),
-        "review.csv": lambda: review_csv(result.review),
+        "review.csv": lambda: review_csv(confirmed_review(result.review)),
         "papers.json": lambda: papers_json(result.papers),
         "papers.bib": lambda: papers_bibtex(result.papers),
         "source_issues.md": issues,
