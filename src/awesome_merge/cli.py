@@ -309,8 +309,8 @@ def _run(opts: _Options) -> int:
             f"{unscored} -> {opts.output}/"
         )
     if opts.strict and fetch_failed:
-        failed = [o.name for o in outcomes if o.status in ("failed", "refused")]
-        _echo(f"error: --strict: {', '.join(failed)} could not be refreshed (see the warnings above)")
+        failed = [f"{o.name} ({o.message})" for o in outcomes if o.status in ("failed", "refused")]
+        _echo(f"error: --strict: could not refresh {'; '.join(failed)}")
         return FAILED
     return 0
 
