@@ -106,7 +106,7 @@ def _fielded(first_labels: tuple[str, str]) -> str:
 @pytest.mark.parametrize("labels", [("Homeoage", "Paper"), ("Homepage", "Paer"), ("Hompage", "Papr")])
 def test_a_label_one_letter_off_is_that_label(labels: tuple[str, str]) -> None:
     found = entries(_fielded(labels))
-    assert [e.title for e in found][0] == "Gadget Nets: Learning From Small Widgets"
+    assert found[0].title == "Gadget Nets: Learning From Small Widgets"
     assert len(found) == 4 and not any(e.title in labels for e in found)
     assert found[0].arxiv_id == "2401.00004" and found[0].code_url == "https://github.com/c/gadget-nets"
 

@@ -440,6 +440,46 @@ ALL_SECTIONS = "[↑ All sections](../README.md)"
 _PAGE_NAME_MAX = 80
 
 
+PAGE_SHARE = 0.9  # of a page's bytes, its papers' share: the rest for its heading, contents and links
+_SUB_HEADING = "### "
+
+
+def _chunks(lines: list[str], budget: int) -> list[list[str]]:
+    """A section's lines in runs of at most `budget` bytes, cut between papers (a subsection heading
+    goes with the papers under it): the pages of a section too long for one."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for i, line in enumerate(lines):
+        cost = len(line.encode("utf-8")) + 1
+        opens = line.startswith(_SUB_HEADING) or (
+            not line and i + 1 < len(lines) and lines[i + 1].startswith(_SUB_HEADING)
+        )
+        if size + cost > budget and chunks[-1] and (line.startswith("- ") or opens):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += cost
+    return chunks
+
+
+def _sub_counts(lines: list[str]) -> list[tuple[str, int]]:
+    """The subsections a run of lines opens, each with the papers under it in that run."""
+    found: list[tuple[str, int]] = []
+    for line in lines:
+        if line.startswith(_SUB_HEADING):
+            found.append((_unescape(line[len(_SUB_HEADING) :]), 0))
+        elif line.startswith("- ") and found:
+            found[-1] = (found[-1][0], found[-1][1] + 1)
+    return found
+
+
+def _unescape(text: str) -> str:
+    """A heading's text as it was before `escape_md` (for its anchor and to show it again)."""
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return re.sub(r"\\(.)", r"\1", text)
+
+
 def _page_name(name: str, taken: set[str]) -> str:
     """A file name for a section's page: its GitHub slug (letters of any script), unique, not too long."""
     base = github_slug(name)[:_PAGE_NAME_MAX].strip("-") or "section"
@@ -525,16 +565,28 @@ def render_pages(
         f"One page per section ({len(rendered)}): the list is too long for one.",
         "",
     ]
-    for name, subs, lines, n in rendered:
-        page = _page_name(name, taken)
-        link = quote(f"{PAGES_DIR}/{page}")
-        own: dict[str, int] = {}  # a page's anchors are its own: GitHub numbers repeats per page
-        github_slug(name, own)
-        anchors = [(sub, github_slug(sub, own), k) for sub, _, k in subs]
-        index.append(f"- [{escape_md(name)}]({link}) ({_plural(n, 'paper')})")
-        index += [f"  - [{escape_md(sub)}]({link}#{a}) ({_plural(k, 'paper')})" for sub, a, k in anchors]
-        text = [f"# {escape_md(name)}", "", f"{ALL_SECTIONS} · {_plural(n, 'paper')}", ""]
-        if anchors:
-            text += [f"- [{escape_md(sub)}](#{a}) ({_plural(k, 'paper')})" for sub, a, k in anchors] + [""]
-        pages[f"{PAGES_DIR}/{page}"] = "\n".join([*text, *lines, "", ALL_SECTIONS, ""])
+    budget = int(split_bytes * PAGE_SHARE)
+    for name, _subs, lines, n in rendered:
+        parts = _chunks(lines, budget)
+        names = [_page_name(name if k == 0 else f"{name} {k + 1}", taken) for k in range(len(parts))]
+        for k, (part, page) in enumerate(zip(parts, names, strict=True)):
+            link = quote(f"{PAGES_DIR}/{page}")
+            own: dict[str, int] = {}  # a page's anchors are its own: GitHub numbers repeats per page
+            github_slug(name, own)
+            subs = [(sub, github_slug(sub, own), c) for sub, c in _sub_counts(part)]
+            shown = len(parts) > 1
+            where = f" (page {k + 1} of {len(parts)})" if shown else ""
+            if k == 0:
+                pages_note = f", {len(parts)} pages" if shown else ""
+                index.append(f"- [{escape_md(name)}]({link}) ({_plural(n, 'paper')}{pages_note})")
+            else:
+                index.append(f"  - [page {k + 1}]({link})")
+            index += [f"  - [{escape_md(sub)}]({link}#{a}) ({_plural(c, 'paper')})" for sub, a, c in subs]
+            steps = [f"[← page {k}]({quote(names[k - 1])})"] if k else []
+            steps += [f"[page {k + 2} →]({quote(names[k + 1])})"] if k + 1 < len(parts) else []
+            nav = " · ".join([ALL_SECTIONS, *steps])
+            text = [f"# {escape_md(name)}{where}", "", f"{nav} · {_plural(n, 'paper')} in all", ""]
+            if subs:
+                text += [f"- [{escape_md(sub)}](#{a}) ({_plural(c, 'paper')})" for sub, a, c in subs] + [""]
+            pages[f"{PAGES_DIR}/{page}"] = "\n".join([*text, *part, "", nav, ""])
     return {README: "\n".join([*out, *index, ""]), **pages}
