@@ -76,7 +76,11 @@ def test_a_video_or_a_post_on_its_own_is_still_an_entry() -> None:
 
 
 def test_a_conference_home_page_is_never_an_entry() -> None:
-    markdown = "# Widget Papers 2031\n\n## 官网链接：https://widgetconf.example.org/\n\n## Widgets\n\n* " + PAPER + "\n"
+    markdown = (
+        "# Widget Papers 2031\n\n## 官网链接：https://widgetconf.example.org/\n\n## Widgets\n\n* "
+        + PAPER
+        + "\n"
+    )
     assert titles(markdown) == ["Learning Widgets From Noisy Gadgets"]
 
 

@@ -59,9 +59,7 @@ def test_a_warned_line_whose_links_the_merged_list_holds_is_not_missing_from_it(
             )
         ]
     )
-    warned = [
-        Diagnostic("a.md", n, "looks like an entry but has no readable link") for n in (3, 4, 5)
-    ]
+    warned = [Diagnostic("a.md", n, "looks like an entry but has no readable link") for n in (3, 4, 5)]
     text = source_issues(entries, ["arxiv:2401.00004"], {}, warned, ["a.md"], source_lines={"a.md": lines})
     assert "line 3:" not in text and "line 4:" not in text  # both links are in the merged list
     assert "- line 5: looks like an entry but has no readable link" in text  # this one is missing indeed
