@@ -594,3 +594,97 @@ def test_a_parenthesised_link_label_after_a_heading_title_never_titles_it():
     assert [(e.title, e.url) for e in entries] == [
         ("2017 Widget tumour segmentation challenge", "https://competitions.example.org/c/17094")
     ]
+
+
+def test_a_plain_title_item_with_a_nested_line_of_initials_venue_and_role_links():
+    """`- Name: Title.` then `  - A. Lee, B. Chen, and C. Park. *ICML 2021*. [[pdf]](u) [[code]](u)`: the
+    nested line says who and where, the item line is the title; the names are never the title."""
+    entries = read(
+        """\
+        #### Widget Contrasting
+        - WCL: Widget Contrastive Learning.
+          - A. Lee, B. Chen, and C. Park. *ICML 2021*. [[pdf]](https://arxiv.org/pdf/2101.01234.pdf) [[code]](https://github.com/o/wcl)
+        - GCL: Gadget Contrastive Learning with Sprockets.
+          - D. Dunn, E. Eve, F. Fox. *Arxiv 2020*. [[pdf]](https://arxiv.org/pdf/2010.01234.pdf)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "WCL: Widget Contrastive Learning",
+        "GCL: Gadget Contrastive Learning with Sprockets",
+    ]
+    first = entries[0]
+    assert (first.url, first.arxiv_id, first.code_url) == (
+        "https://arxiv.org/pdf/2101.01234.pdf",
+        "2101.01234",
+        "https://github.com/o/wcl",
+    )
+    assert first.authors == ["A. Lee", "B. Chen", "C. Park"]
+    assert (first.venue, first.year, first.kind) == ("ICML", 2021, "paper")
+    assert entries[1].authors == ["D. Dunn", "E. Eve", "F. Fox"]
+    assert entries[1].section == "Widget Contrasting"
+
+
+def test_a_title_line_then_its_link_then_a_citation_of_names_and_venue():
+    """`- Title.` / `  [[pdf]](u)` / `  - Ann Lee, and Bo Chen. *USENIX Security*, 2021.`: two names joined
+    by `and`, then the venue; a short title-case title is kept, the names go to the authors."""
+    entries = read(
+        """\
+        - Blind Widgets in Gadget Models.
+          [[pdf]](https://arxiv.org/pdf/2005.01234.pdf)
+          - Ann Lee, and Bo Chen. *USENIX Security*, 2021.
+        - Deep Widget Backdoors.
+          [[pdf]](https://arxiv.org/pdf/2007.01234.pdf)
+          - Cy Dunn, Di Eve, Fa Gu, and Ho Ives. arXiv, 2020.
+        """
+    )
+    assert [(e.title, e.authors, e.venue, e.year) for e in entries] == [
+        ("Blind Widgets in Gadget Models", ["Ann Lee", "Bo Chen"], "USENIX Security", 2021),
+        ("Deep Widget Backdoors", ["Cy Dunn", "Di Eve", "Fa Gu", "Ho Ives"], "arXiv", 2020),
+    ]
+    assert entries[0].url == "https://arxiv.org/pdf/2005.01234.pdf"
+
+
+def test_a_labelled_summary_line_that_cites_the_paper_of_a_section():
+    """`*Summary: Title, A. Lee et al. 201901 [(arxiv)](u)*` under a challenge heading: the label is
+    dropped, the citation gives the title and the first author, `201901` is January 2019."""
+    entries = read(
+        """\
+        ### 2017 Widget segmentation challenge
+        *Summary: The Widget Segmentation Benchmark (WSB), Ann Lee et al. 201901 [(arxiv)](https://arxiv.org/abs/1901.01234)*
+
+        |Date|First Author |Title|Dice|
+        |---|---|---|---|
+        |20190730|Bo Chen |Cascaded Widget Segmentation [(paper)](https://example.org/wsc/a.pdf)|0.9|
+        """
+    )
+    summary, row = entries
+    assert (summary.title, summary.authors, summary.arxiv_id, summary.year) == (
+        "The Widget Segmentation Benchmark (WSB)",
+        ["Ann Lee"],
+        "1901.01234",
+        2019,
+    )
+    assert summary.kind == "benchmark"
+    assert (row.title, row.authors, row.year, row.url) == (
+        "Cascaded Widget Segmentation",
+        ["Bo Chen"],
+        2019,
+        "https://example.org/wsc/a.pdf",
+    )
+
+
+def test_a_text_that_leads_several_entries_with_words_after_is_a_title_not_a_label():
+    """One work the list names three times with its mirrors (`1. [Title](arxiv) by A. Lee`, `2. [Title](code)
+    by A. Lee`): the repeated text is the title; a table of contents anchor does not count as a link."""
+    entries = read(
+        """\
+        * [Widget Regression](#widget-regression)
+
+        ## Widget Regression
+        1. [Widget Regression](https://arxiv.org/abs/1905.01234) by Ann Lee, Bo Chen (Widgetford, 2019)
+        2. [Widget Regression](https://github.com/o/widget-regression) by Ann Lee (2019)
+        3. [Widget Regression](https://widgets.example.org/paper/widget-regression) - Ann Lee, Bo Chen, (2019).
+        """
+    )
+    assert [e.title for e in entries] == ["Widget Regression"] * 3
+    assert entries[0].authors == ["Ann Lee", "Bo Chen"]

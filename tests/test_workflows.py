@@ -70,6 +70,8 @@ def test_refresh_installs_fetches_and_proposes_a_pull_request() -> None:
     # the tool at the action's own version, its dependencies at the versions in constraints.txt
     assert '--constraint "$GITHUB_ACTION_PATH/constraints.txt" "$GITHUB_ACTION_PATH"' in commands
     assert re.search(r'^awesome-merge "\$SOURCES" -o "\$OUTPUT" --fetch\b', commands, re.MULTILINE)
+    # papers the metadata cache lacks are looked up; the cache lives in sources/, committed with output/
+    assert re.search(r"^awesome-merge .*--resolve\b", commands, re.MULTILINE)
     assert action["inputs"]["sources"]["default"] == "sources/"
     assert action["inputs"]["output"]["default"] == "output/"
     assert "git status --porcelain" in commands and '"$SOURCES" "$OUTPUT"' in commands

@@ -1,5 +1,5 @@
 """`awesome-merge.toml`: the unified list's name, where each source comes from, matching thresholds, curator
-overrides, topics, fetch limits.
+overrides, topics, fetch limits, the scholarly services papers are looked up in.
 
 Every key is checked for type and range when the file is read, so a typo or a wrong value is one line naming
 the file, the table, the key and what was expected, never a traceback or a silently odd run.
@@ -70,6 +70,22 @@ class FetchConfig:
 
 
 @dataclass(frozen=True)
+class ResolveConfig:
+    """The `[resolve]` table: where papers' records are looked up, how politely, and where they are kept."""
+
+    arxiv_api: str = "https://export.arxiv.org/api/query"
+    crossref_api: str = "https://api.crossref.org"
+    contact: str = ""  # an e-mail address the services can write to (Crossref's polite pool asks for one)
+    cache: str = "metadata.jsonl"  # beside the config file (or in the first sources folder)
+    max_age_days: int = 365  # --refresh-metadata fetches records older than this again
+    batch_size: int = 100  # arXiv ids per query
+    timeout: float = 20.0
+    retries: int = 3
+    arxiv_interval: float = 3.0  # seconds between two arXiv requests (arXiv asks for 3)
+    crossref_interval: float = 0.1  # Crossref's polite pool allows 10 requests a second
+
+
+@dataclass(frozen=True)
 class ListConfig:
     """The `[list]` table: what the unified list is called and how each source is named in it."""
 
@@ -91,6 +107,17 @@ class ListConfig:
 
 
 @dataclass(frozen=True)
+class VocabularyConfig:
+    """The `[vocabulary]` table: words a field's lists use that the built-in vocabularies lack, added to
+    them (`venue_words = ["FL-ICML"]`, `code_words = ["代码"]`)."""
+
+    venue: tuple[str, ...] = ()
+    version: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     sources: tuple[SourceConfig, ...] = ()
     match: MatchConfig = field(default_factory=MatchConfig)
@@ -99,6 +126,8 @@ class Config:
     topics: Taxonomy | None = None  # None: topics come from the lists' own section headings
     path: Path | None = None
     list: ListConfig = field(default_factory=ListConfig)
+    vocabulary: VocabularyConfig = field(default_factory=VocabularyConfig)
+    resolve: ResolveConfig = field(default_factory=ResolveConfig)
 
     def source(self, name: str) -> SourceConfig | None:
         return next((s for s in self.sources if s.name == name), None)
@@ -106,7 +135,7 @@ class Config:
 
 # ------------------------------------------------------------------------------------------ checking
 
-_TABLES = ("list", "source", "match", "fetch", "override", "topics")
+_TABLES = ("list", "source", "match", "fetch", "override", "topics", "vocabulary", "resolve")
 
 
 class _Checker:
@@ -256,6 +285,48 @@ def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
     return ListConfig(title, description, names, venue, year, show_doubts)
 
 
+def _vocabulary(check: _Checker, data: dict[str, Any]) -> VocabularyConfig:
+    raw = check.table(data, "vocabulary")
+    keys = tuple(f"{name}_words" for name in ("venue", "version", "code", "extra"))
+    check.known(raw, "[vocabulary]", keys)
+    return VocabularyConfig(
+        **{
+            key.removesuffix("_words"): check.texts(raw[key], f"[vocabulary] {key}")
+            for key in keys
+            if key in raw
+        }
+    )
+
+
+_RESOLVE_RANGES: dict[str, tuple[float, float, bool]] = {
+    "max_age_days": (1, 36500, True),
+    "batch_size": (1, 500, True),
+    "timeout": (0.1, 3600.0, False),
+    "retries": (1, 20, True),
+    "arxiv_interval": (0.0, 600.0, False),
+    "crossref_interval": (0.0, 600.0, False),
+}
+_RESOLVE_TEXTS = ("arxiv_api", "crossref_api", "contact", "cache")
+
+
+def _resolve(check: _Checker, data: dict[str, Any]) -> ResolveConfig:
+    raw = check.table(data, "resolve")
+    check.known(raw, "[resolve]", (*_RESOLVE_TEXTS, *_RESOLVE_RANGES))
+    values: dict[str, Any] = {}
+    for key in _RESOLVE_TEXTS:
+        if key in raw:
+            values[key] = check.text(raw[key], f"[resolve] {key}", empty=key == "contact").strip()
+    for key in ("arxiv_api", "crossref_api"):
+        if key in values and not is_http_url(values[key]):
+            raise check.fail(f"[resolve] {key}", "an http(s) URL", values[key])
+    if values.get("contact") and "@" not in values["contact"]:
+        raise check.fail("[resolve] contact", "an e-mail address", values["contact"])
+    for key, (low, high, integer) in _RESOLVE_RANGES.items():
+        if key in raw:
+            values[key] = check.number(raw[key], f"[resolve] {key}", low, high, integer=integer)
+    return ResolveConfig(**values)
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_bytes().decode("utf-8")
@@ -303,4 +374,6 @@ def load_config(path: Path | None) -> Config:
         topics=_topics(check, data),
         path=path,
         list=_list(check, data),
+        vocabulary=_vocabulary(check, data),
+        resolve=_resolve(check, data),
     )

@@ -84,4 +84,3 @@ def frame_from_columns(parts: Iterable[Columns]) -> pd.DataFrame:
     for name in _REPEATED:
         joined[name] = _one_of_each(joined[name])
     return pd.DataFrame(joined).astype(ENTRY_COLUMNS)
-

@@ -16,9 +16,10 @@ from .identifiers import Identifiers, identifiers_from_url
 from .pages import canonical_url, github_repo, openreview_id, page_aliases
 from .pictures import IMAGE_BADGE_HOSTS, IMAGE_SUFFIXES, is_image_url
 from .urls import is_http_url
-from .years import YEAR_RE, year_in_text
+from .years import COMPACT_DATE, YEAR_RE, year_in_text
 
 __all__ = [
+    "COMPACT_DATE",
     "IMAGE_BADGE_HOSTS",
     "IMAGE_SUFFIXES",
     "YEAR_RE",

@@ -22,3 +22,7 @@ def year_in_text(text: str) -> int | None:
         return int(m["y4"])
     yy = int(m["y2"])
     return 1900 + yy if yy >= 50 else 2000 + yy
+
+
+# A year and month (and day) written as one number, as some lists date papers: `201901`, `20190115`.
+COMPACT_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?:0[1-9]|1[0-2])(?:[0-3]\d)?(?!\d)")

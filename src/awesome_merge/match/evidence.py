@@ -22,6 +22,7 @@ RANK = {
     "override": 0,
     "arxiv": 1,
     "doi": 2,
+    "metadata": 2,  # an arXiv id and a DOI one record links: as strong as a shared DOI
     "url": 3,
     "title": 4,
     "name_prefix": 5,
@@ -311,7 +312,7 @@ def _head_name(title: str) -> str:
 
 
 def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -> list[Edge]:
-    """A dataset or benchmark row named as the paper whose id it cites (`OpenFedLLM` citing `OpenFedLLM:
+    """A dataset or benchmark row named as the paper whose id it cites (`WidgetBench` citing `WidgetBench:
     Training ...`) is that paper listed under a data heading; rows of other names only cite it."""
     edges = []
     for kind, column in (("arxiv", keys.arxiv), ("doi", keys.doi)):
@@ -330,9 +331,9 @@ def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]
 
 
 def label_suggestions(keys: EntryKeys, titles: list[str]) -> list[Doubt]:
-    """A label that is the coined name of exactly one full title (`FwdLLM` / `FwdLLM: Efficient ...`).
+    """A label that is the coined name of exactly one full title (`FooNet` / `FooNet: Learning ...`).
 
-    Labels never merge by name alone (two papers share "FLoRA"), but a curator wants to see these.
+    Labels never merge by name alone (two papers share "FooNet"), but a curator wants to see these.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     first: dict[str, int] = {}
