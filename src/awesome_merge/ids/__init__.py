@@ -11,7 +11,7 @@ no function raises on malformed input, they return "" / None / False instead.
 from __future__ import annotations
 
 from .arxiv import arxiv_id_from_url, arxiv_ids_in_text, normalize_arxiv_id, year_from_arxiv_id
-from .doi import doi_from_url, normalize_doi
+from .doi import doi_from_url, is_preprint_doi, normalize_doi
 from .identifiers import Identifiers, identifiers_from_url
 from .pages import canonical_url, github_repo, openreview_id, page_aliases
 from .pictures import IMAGE_BADGE_HOSTS, IMAGE_SUFFIXES, is_image_url
@@ -32,6 +32,7 @@ __all__ = [
     "identifiers_from_url",
     "is_http_url",
     "is_image_url",
+    "is_preprint_doi",
     "normalize_arxiv_id",
     "normalize_doi",
     "openreview_id",

@@ -108,3 +108,16 @@ def doi_from_url(url: str) -> str:
     """The DOI a doi.org or publisher URL carries (arXiv DOIs included), else ""."""
     p = _parse(url)
     return _doi_from_parts(p) if p else ""
+
+
+# Registrants whose DOIs name preprints (bioRxiv and medRxiv, Research Square, ChemRxiv, SSRN, Preprints.org,
+# OSF and its servers, TechRxiv, Authorea): a paper's preprint DOI, as an arXiv id is, beside the DOI of
+# its published version. bioRxiv shares its registrant with journals, so only its dated or numbered form.
+_PREPRINT_DOI = re.compile(
+    r"10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}|10\.(?:21203|26434|2139|20944|31219|31234|31235|36227|22541)/"
+)
+
+
+def is_preprint_doi(doi: str) -> bool:
+    """A DOI a preprint server registered: not a published version's DOI."""
+    return _PREPRINT_DOI.match(doi) is not None

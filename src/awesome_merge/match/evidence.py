@@ -362,7 +362,12 @@ def _rare_tokens(keys: list[str], per_title: int = 3) -> list[list[str]]:
         tokens = [t for t in set(key.split()) if len(t) > 2 and t not in _STOP]
         token_lists.append(tokens)
         df.update(tokens)
-    return [sorted(tokens, key=lambda t: (df[t], t))[:per_title] for tokens in token_lists]
+    # A word no other title holds blocks a title with nobody: the rarest words that another title shares
+    # are the ones worth a block (`PepMLM: Target ...` shares `binders`, not `pepmlm`, with its old title).
+    return [
+        sorted((t for t in tokens if df[t] > 1), key=lambda t: (df[t], t))[:per_title]
+        for tokens in token_lists
+    ]
 
 
 TitleGroups = dict[tuple[str, str], list[int]]  # (kind, title key) -> entries

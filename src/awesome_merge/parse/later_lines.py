@@ -10,7 +10,7 @@ from .draft import Draft, line_text, venue_texts
 from .fields import code_link, field_of, labelled_roles
 from .link_roles import is_commentary
 from .pieces import Piece
-from .title_rules import CITED_VENUE
+from .title_rules import cites_venue
 from .venue import is_venue_label
 
 _FIELD_SPLIT = re.compile(r"\s[·•|]\s|\s[-–—]\s")
@@ -30,7 +30,7 @@ def add_line(draft: Draft, line: list[Piece], *, split: bool = False) -> bool:
         # `**Title**` / names / `[Journal of Widgets 22.1 (2021)](url)`: the set-apart title waits for its
         # link, and a link whose text ends in a volume, a year or a date cites where the title appeared
         for i, (piece, role) in enumerate(zip(line, roles, strict=True)):
-            if role in ("title", "alt") and CITED_VENUE.search(piece.text):
+            if role in ("title", "alt") and cites_venue(piece.text):
                 roles[i] = "alt"
                 draft.marked.append(squash(piece.text))
     if any(

@@ -265,10 +265,13 @@ def _read_citation(text: str) -> Citation:
     parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s+", text) if p.strip()]
     if len(parts) == 1:
         return Citation(text, [])
-    if len(parts) >= 3 and _closed_by_a_name(text) and only_names(text):  # `A. Lee, B. Chen, and C. Park`
+    # `A. Lee, B. Chen, and C. Park`: names and no title; two parts only without an `and` in the last
+    # (`Counting Widgets Fast, Ann Lee and Bo Chen` is a title, then its names)
+    several = len(parts) >= 3 or (len(parts) == 2 and " and " not in parts[-1])
+    if several and _closed_by_a_name(text) and only_names(text):
         return Citation("", parse_authors(text), [])
     then = _NAMES_THEN_ACRONYM.match(text)
-    if len(parts) >= 3 and then and _closed_by_a_name(then["names"]) and only_names(then["names"]):
+    if several and then and _closed_by_a_name(then["names"]) and only_names(then["names"]):
         return Citation("", parse_authors(then["names"]), [then["venue"]])  # `A. Lee, B. Chen. AICAS`
     if (
         len(parts) >= 2

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..preprints import PREPRINT_RE
 from ..text import squash
 from . import links as L
 from .authors import looks_like_authors, parse_authors
@@ -35,7 +36,7 @@ from .title import (
     strip_symbols,
     trailing_venue,
 )
-from .venue import is_venue_tag
+from .venue import is_venue_label, is_venue_tag
 
 _AFFILIATION = re.compile(r"\(\s*@\s*([^()@]{2,60}?)(?:\s+etc\.?)?\s*\)\s*$")
 NUMBERING_LEAD = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\W*")
@@ -44,6 +45,21 @@ _BRACKETED_LABEL = re.compile(r"\s*(?:\[[^\[\]]+\]|\([^()]+\))\s*")
 # Link text that ends as a citation of a venue does: a volume, a year, a date (`Bioinformatics, March 2022`,
 # `Journal of Widgets 22.21 (2021)`, `Current Opinion in Widgets 65`).
 CITED_VENUE = re.compile(r"(?:\b(?:19|20)\d\d|\b\d{1,4}(?:\.\d{1,4})?)\W*$")
+# ... or an article number or a preprint server's id (`eLife 12 (2023): e79854`, `bioRxiv 2022.10.07.502662`,
+# `Bioinformatics, 2023, btad027`), or a preprint server's name first.
+_ARTICLE_NUMBER = re.compile(r"(?:^|[\s,;:(])[A-Za-z]{0,6}\d{3,}[\w.]*\W*$")
+
+
+def cites_venue(text: str) -> bool:
+    """Link text that cites where a paper appeared rather than naming it."""
+    return (
+        CITED_VENUE.search(text) is not None
+        or _ARTICLE_NUMBER.search(text) is not None
+        or PREPRINT_RE.match(text.strip(" [(")) is not None
+        or is_venue_label(squash(text))
+    )
+
+
 # After a bold name, a dash and a lower-case word open a description (`- proposes a ...`); a title after
 # the dash would be capitalised (`**Name** - The Title`).
 _DESCRIBED_AFTER = re.compile(r"^[-–—]\s+[a-z][\w-]*(?:\s+\S+){3}")
@@ -124,7 +140,7 @@ def _choose_title_link(head: HeadLine, draft: Draft) -> int:
         and _lead_is_title(lead)
     ):  # `Title [[paper]](u) [[blog post]](u)`, `Title [[Google Blog]](u)`
         index = -1
-    if index >= 0 and len(strong.split()) >= 3 and CITED_VENUE.search(pieces[index].text) is not None:
+    if index >= 0 and len(strong.split()) >= 3 and cites_venue(pieces[index].text):
         # `**Title** Names [Journal of Widgets 22 (2021)](url)`: the link cites the venue
         draft.marked.append(squash(pieces[index].text))
         index = -1
