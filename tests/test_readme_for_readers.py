@@ -165,3 +165,13 @@ def test_split_pages_are_written_and_those_of_an_earlier_run_removed(tmp_path: P
 def test_a_small_list_is_one_page() -> None:
     text = (ROOT / "output" / "README.md").read_text(encoding="utf-8")
     assert "topics/" not in text and not (ROOT / "output" / "topics").exists()
+
+
+def test_the_projects_readme_states_what_the_bundled_output_says() -> None:
+    """The counts the project's README gives for the bundled lists are those of `output/README.md`."""
+    claim = re.search(r"(\d+) lists, (\d+) entries, (\d+) papers\)", (ROOT / "README.md").read_text())
+    header = re.search(
+        r"merges (\d+) awesome lists: \*\*(\d+)\*\* entries read, \*\*(\d+)\*\* papers",
+        (ROOT / "output" / "README.md").read_text(encoding="utf-8"),
+    )
+    assert claim and header and claim.groups() == header.groups()
