@@ -118,3 +118,20 @@ def test_a_label_one_letter_off_is_that_label(labels: tuple[str, str]) -> None:
 def test_a_name_one_letter_off_a_label_the_list_does_not_use_stays_a_name() -> None:
     markdown = "## Tools\n\n- [Pager](https://pager.example.org/docs/intro) - a widget pager.\n"
     assert titles(markdown) == ["Pager"]
+
+
+def test_the_config_names_more_commentary_hosts(tmp_path) -> None:
+    from awesome_merge import merge
+
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "widgets.md").write_text(
+        f"# Widgets\n\n## Widgets\n\n* {PAPER}<br>[Why widgets learn from noisy gadgets, explained](https://notes.example.org/p/7)\n",
+        encoding="utf-8",
+    )
+    assert merge([src], jobs=1).entries.title.tolist() == [
+        "Learning Widgets From Noisy Gadgets",
+        "Why widgets learn from noisy gadgets, explained",
+    ]  # an unknown host: a work of its own
+    (src / "awesome-merge.toml").write_text('[vocabulary]\ncommentary_hosts = ["notes.example.org"]\n')
+    assert merge([src], jobs=1).entries.title.tolist() == ["Learning Widgets From Noisy Gadgets"]

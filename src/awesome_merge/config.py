@@ -115,6 +115,7 @@ class VocabularyConfig:
     version: tuple[str, ...] = ()
     code: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
+    commentary: tuple[str, ...] = ()  # hosts of posts about papers (`commentary_hosts`), not words
 
 
 @dataclass(frozen=True)
@@ -287,11 +288,11 @@ def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
 
 def _vocabulary(check: _Checker, data: dict[str, Any]) -> VocabularyConfig:
     raw = check.table(data, "vocabulary")
-    keys = tuple(f"{name}_words" for name in ("venue", "version", "code", "extra"))
+    keys = (*(f"{name}_words" for name in ("venue", "version", "code", "extra")), "commentary_hosts")
     check.known(raw, "[vocabulary]", keys)
     return VocabularyConfig(
         **{
-            key.removesuffix("_words"): check.texts(raw[key], f"[vocabulary] {key}")
+            key.removesuffix("_words").removesuffix("_hosts"): check.texts(raw[key], f"[vocabulary] {key}")
             for key in keys
             if key in raw
         }

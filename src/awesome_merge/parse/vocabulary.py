@@ -263,7 +263,13 @@ OTHER_LIST_TEXT = re.compile(r"\bawesome\b|\bpapers? ?list\b|\breading list\b", 
 # ------------------------------------------------------------------------------------- from the config
 
 
-_BUILT_IN = {"venue": VENUE_WORDS, "version": VERSION_WORDS, "code": CODE_WORDS, "extra": EXTRA_WORDS}
+_BUILT_IN = {
+    "venue": VENUE_WORDS,
+    "version": VERSION_WORDS,
+    "code": CODE_WORDS,
+    "extra": EXTRA_WORDS,
+    "commentary": "|".join(re.escape(host) for host in COMMENTARY_HOSTS),  # hosts, not words
+}
 _active: dict[str, tuple[str, ...]] = {}  # vocabulary -> the config's words
 _recompilers: list[Callable[[], None]] = []
 
@@ -274,8 +280,8 @@ def _as_pattern(word: str) -> str:
 
 
 def words(vocabulary: str) -> str:
-    """One vocabulary (`venue`, `version`, `code`, `extra`) as a regex alternation, config words first so
-    that a longer config word wins over a built-in word it starts with."""
+    """One vocabulary (`venue`, `version`, `code`, `extra`, `commentary`) as a regex alternation, config
+    words first so that a longer config word wins over a built-in word it starts with."""
     added = [_as_pattern(w) for w in _active.get(vocabulary, ()) if w.strip()]
     return "|".join([*added, _BUILT_IN[vocabulary]])
 
