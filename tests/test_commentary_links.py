@@ -135,3 +135,13 @@ def test_the_config_names_more_commentary_hosts(tmp_path) -> None:
     ]  # an unknown host: a work of its own
     (src / "awesome-merge.toml").write_text('[vocabulary]\ncommentary_hosts = ["notes.example.org"]\n')
     assert merge([src], jobs=1).entries.title.tolist() == ["Learning Widgets From Noisy Gadgets"]
+
+
+def test_a_post_nested_under_a_paper_is_not_an_entry_nor_a_version_of_it() -> None:
+    [entry] = entries(
+        f"## Widgets\n\n- {PAPER}\n"
+        "  - [A blog post about how widgets learn from noisy gadgets](https://medium.com/@someone/widgets-1)\n"
+        "  - [PDF](https://example.org/widgets.pdf)\n"
+    )
+    assert entry.title == "Learning Widgets From Noisy Gadgets"
+    assert entry.alt_urls == ["https://example.org/widgets.pdf"]
