@@ -688,3 +688,57 @@ def test_a_text_that_leads_several_entries_with_words_after_is_a_title_not_a_lab
     )
     assert [e.title for e in entries] == ["Widget Regression"] * 3
     assert entries[0].authors == ["Ann Lee", "Bo Chen"]
+
+
+def test_a_bold_title_paragraph_whose_only_link_is_a_short_label():
+    """`**Title.**` / names / `*Venue, December 2019.*` / `[[WPS](url)]` written as one paragraph: the
+    short label is no title of its own, its link is the paper's."""
+    entries = read(
+        """\
+        **Widget Sequence Design using Batched Gadget Optimization.**
+        Ann Lee, Bo Chen, Cy Dunn.
+        *Widgetcon Workshop on Machine Learning and the Physical Widgets, December 2019.*
+        [[WPS](https://wps.example.org/files/WPS_2019_141.pdf)]
+        """
+    )
+    [entry] = entries
+    assert entry.title == "Widget Sequence Design using Batched Gadget Optimization"
+    assert entry.url == "https://wps.example.org/files/WPS_2019_141.pdf"
+    assert entry.authors == ["Ann Lee", "Bo Chen", "Cy Dunn"]
+    assert (entry.year, entry.kind) == (2019, "paper")
+
+
+def test_a_datasets_heading_with_a_preposition_names_the_kind_of_a_table_headed_paper():
+    """`## Datasets of Pre-Training for Widgets` over `| Name | Paper | Type |`: the heading's head noun
+    says the rows are datasets, the `Paper` column only where each is described; `Resources of X` names
+    a topic, not a kind."""
+    entries = read(
+        """\
+        ## Datasets of Pre-Training for Widgets
+        | Name | Paper | Type |
+        |:-----|:-----:|:----:|
+        | **WidgetCaps** | [WidgetCaps: Captions for Ten Million Widgets](https://arxiv.org/abs/2401.01234) | Caption |
+        | **GadgetPairs** | [GadgetPairs: An Image-Text Pair Collection of Gadgets](https://github.com/o/gadget-pairs) | Caption |
+
+        ## Benchmarks for Evaluation
+        | Name | Paper | Task |
+        |:-----|:-----:|:----:|
+        | **SprocketQA** | [Sprocket Question Answering over Gear Diagrams](https://arxiv.org/abs/2402.01234) | QA |
+
+        ## Resources of Widget Models
+        | Name | Paper | Task |
+        |:-----|:-----:|:----:|
+        | **WidgetLM** | [WidgetLM: A Language Model for Widget Catalogues](https://arxiv.org/abs/2403.01234) | LM |
+        """
+    )
+    assert [(e.title, e.kind) for e in entries] == [
+        ("WidgetCaps: Captions for Ten Million Widgets", "dataset"),
+        ("GadgetPairs: An Image-Text Pair Collection of Gadgets", "dataset"),
+        ("Sprocket Question Answering over Gear Diagrams", "benchmark"),
+        ("WidgetLM: A Language Model for Widget Catalogues", "paper"),
+    ]
+    assert (entries[0].url, entries[0].arxiv_id, entries[0].year) == (
+        "https://arxiv.org/abs/2401.01234",
+        "2401.01234",
+        2024,
+    )

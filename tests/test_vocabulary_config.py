@@ -47,7 +47,9 @@ def test_the_words_hold_for_their_run_only(tmp_path: Path) -> None:
 
 def test_a_config_word_with_spaces_matches_any_spacing() -> None:
     use_words(code=("source  bundle",))
-    [entry] = entries_of("- [Learning Widgets from Gadgets](https://example.org/w) [Source Bundle](https://example.org/s.zip)\n")
+    [entry] = entries_of(
+        "- [Learning Widgets from Gadgets](https://example.org/w) [Source Bundle](https://example.org/s.zip)\n"
+    )
     assert entry.code_url == "https://example.org/s.zip"
 
 
@@ -60,6 +62,8 @@ def test_an_unknown_vocabulary_key_is_named(tmp_path: Path) -> None:
 
 def test_words_must_be_a_list_of_strings(tmp_path: Path) -> None:
     (tmp_path / "widgets.md").write_text(LIST, encoding="utf-8")
-    (tmp_path / "awesome-merge.toml").write_text('[vocabulary]\nvenue_words = "Gadgetfest"\n', encoding="utf-8")
+    (tmp_path / "awesome-merge.toml").write_text(
+        '[vocabulary]\nvenue_words = "Gadgetfest"\n', encoding="utf-8"
+    )
     with pytest.raises(AwesomeMergeError, match=r"\[vocabulary\] venue_words"):
         merge([tmp_path])

@@ -353,7 +353,9 @@ class _Walker:
         if first is None or len(plain_text(pieces)) > (3000 if first.strong or first.kind == "link" else 600):
             return
         drafts = [
-            d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 2
+            d
+            for d in titled(read_entries(pieces, line, self.ctx))
+            if (d.url or d.extra_urls) and len(d.title.split()) >= 2
         ]
         # A title first: a link, bold text, or after a short label (`Paper link: [Title](url)`).
         starts_with_title = (

@@ -229,7 +229,11 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
     if venue_text:
         draft.marked.insert(0, venue_text)
     stated_kind = ctx.kind
-    ctx.kind = stated_kind or _kind_of_column(header, roles["title"])
+    column_kind = _kind_of_column(header, roles["title"])
+    # A `Paper` column says where each row is described; a heading `Datasets of ...` says what the rows are
+    if column_kind == "paper":
+        column_kind = section_kind(ctx.section) or column_kind
+    ctx.kind = stated_kind or column_kind
     entry = build_entry(
         draft,
         _title_line(row, roles),

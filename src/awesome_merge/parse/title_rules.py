@@ -140,6 +140,8 @@ def _choose_title_link(head: HeadLine, draft: Draft) -> int:
         and _lead_is_title(lead)
     ):  # `Title [[paper]](u) [[blog post]](u)`, `Title [[Google Blog]](u)`
         index = -1
+    if index >= 0 and len(strong.split()) >= 3 and is_short_name(squash(pieces[index].text)):
+        return -1  # `**A Title of Some Words** ... [[WPS](url)]`: a short label links the bold title
     if index >= 0 and len(strong.split()) >= 3 and cites_venue(pieces[index].text):
         # `**Title** Names [Journal of Widgets 22 (2021)](url)`: the link cites the venue
         draft.marked.append(squash(pieces[index].text))
