@@ -245,6 +245,7 @@ def _existing_sources(raw: tuple[str, ...], allow_missing: bool) -> tuple[Path, 
 def _run(opts: _Options) -> int:
     from .config import load_config
     from .pipeline import default_config_path, find_sources, merge
+    from .write.checks import confirmed_review
     from .write.files import read_previous_papers, write_result
 
     _, folders = find_sources(opts.sources)
@@ -325,13 +326,13 @@ def _run(opts: _Options) -> int:
         _echo(
             f"merged {plural(n_entries, 'entry')} from {plural(n_read, 'list')}{missing} into "
             f"{plural(n_papers, 'paper')} ({plural(n_entries - n_papers, 'duplicate')}); "
-            f"{plural(len(result.review), 'pair')} to review; "
+            f"{plural(len(confirmed_review(result.review)), 'pair')} to review; "
             f"{result.overrides_applied} of {plural(len(result.config.overrides), 'override')} applied"
             f"{unscored} -> {opts.output}/"
         )
     if opts.strict and fetch_failed:
-        failed = [o.name for o in outcomes if o.status in ("failed", "refused")]
-        _echo(f"error: --strict: {', '.join(failed)} could not be refreshed (see the warnings above)")
+        failed = [f"{o.name} ({o.message})" for o in outcomes if o.status in ("failed", "refused")]
+        _echo(f"error: --strict: could not refresh {'; '.join(failed)}")
         return FAILED
     return 0
 

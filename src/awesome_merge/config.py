@@ -96,6 +96,9 @@ class ListConfig:
     # neither the lists nor its links name a published venue.
     venue: str = ""
     year: int | None = None
+    # The README speaks to readers: a doubt about a paper's link (`⚠ link also used for ...`) is for the
+    # curator (review.csv, source_issues.md) unless `show_doubts = true`.
+    show_doubts: bool = False
 
     def display_name(self, source: str) -> str:
         """The curator's name for a source (`source` a file name or stem), or "" when none is given."""
@@ -112,6 +115,7 @@ class VocabularyConfig:
     version: tuple[str, ...] = ()
     code: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
+    commentary: tuple[str, ...] = ()  # hosts of posts about papers (`commentary_hosts`), not words
 
 
 @dataclass(frozen=True)
@@ -262,7 +266,7 @@ def _topics(check: _Checker, data: dict[str, Any]) -> Taxonomy | None:
 
 def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
     raw = check.table(data, "list")
-    check.known(raw, "[list]", ("title", "description", "names", "venue", "year"))
+    check.known(raw, "[list]", ("title", "description", "names", "venue", "year", "show_doubts"))
     title = check.text(raw.get("title", DEFAULT_TITLE), "[list] title", empty=False).strip()
     description = check.text(raw.get("description", ""), "[list] description").strip()
     names_raw = raw.get("names", {})
@@ -276,16 +280,19 @@ def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
     year = check.number(raw["year"], "[list] year", 1900, 2100, integer=True) if "year" in raw else None
     if year is not None and not venue:
         raise check.fail("[list] year", "a `venue` beside it (the year of which venue?)", show=False)
-    return ListConfig(title, description, names, venue, year)
+    show_doubts = raw.get("show_doubts", False)
+    if not isinstance(show_doubts, bool):
+        raise check.fail("[list] show_doubts", "true or false", show_doubts)
+    return ListConfig(title, description, names, venue, year, show_doubts)
 
 
 def _vocabulary(check: _Checker, data: dict[str, Any]) -> VocabularyConfig:
     raw = check.table(data, "vocabulary")
-    keys = tuple(f"{name}_words" for name in ("venue", "version", "code", "extra"))
+    keys = (*(f"{name}_words" for name in ("venue", "version", "code", "extra")), "commentary_hosts")
     check.known(raw, "[vocabulary]", keys)
     return VocabularyConfig(
         **{
-            key.removesuffix("_words"): check.texts(raw[key], f"[vocabulary] {key}")
+            key.removesuffix("_words").removesuffix("_hosts"): check.texts(raw[key], f"[vocabulary] {key}")
             for key in keys
             if key in raw
         }

@@ -549,14 +549,15 @@ class _Walker:
                 entry.year = year or entry.year
                 continue
             drafts = read_entries(child.pieces, child.line, self.ctx, nested=True)
-            papers = [d for d in drafts if d.url and d.title and len(d.title.split()) >= 4]
+            about = {"", *(d.url for d in drafts if L.is_commentary(d.url))}  # none, or a post about it
+            papers = [d for d in drafts if d.url not in about and d.title and len(d.title.split()) >= 4]
             if papers:
                 self.read_list([child])
                 continue
             for draft in drafts:
                 if draft.code_url and not entry.code_url:
                     entry.code_url = draft.code_url
-                if draft.url and draft.url != entry.url and draft.url not in entry.alt_urls:
+                if draft.url not in (entry.url, *entry.alt_urls, *about):
                     entry.alt_urls.append(draft.url)
                 entry.authors = entry.authors or draft.authors
             if child.children:

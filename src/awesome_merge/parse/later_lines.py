@@ -8,6 +8,7 @@ from ..text import squash
 from .authors import looks_like_authors, parse_authors
 from .draft import Draft, line_text, venue_texts
 from .fields import code_link, field_of, labelled_roles
+from .link_roles import is_commentary
 from .pieces import Piece
 from .title_rules import cites_venue
 from .venue import is_venue_label
@@ -32,7 +33,10 @@ def add_line(draft: Draft, line: list[Piece], *, split: bool = False) -> bool:
             if role in ("title", "alt") and cites_venue(piece.text):
                 roles[i] = "alt"
                 draft.marked.append(squash(piece.text))
-    if any(r == "title" and (split or names_a_work(p.text)) for p, r in zip(line, roles, strict=True)):
+    if any(
+        r == "title" and (split or names_a_work(p.text)) and not is_commentary(p, line)  # a post about it
+        for p, r in zip(line, roles, strict=True)
+    ):
         return False
     # `<br>:thumbsup:[Summary](url)`: a short link on a later line is material about the entry above
     roles = ["extra" if r == "title" else r for r in roles]

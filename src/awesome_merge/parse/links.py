@@ -11,7 +11,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..ids import canonical_url, github_repo, is_http_url, is_image_url
 from .venue import is_venue_label
-from .vocabulary import SCHOLARLY_RECORD_PAGES, on_change, words
+from .vocabulary import OTHER_LIST_REPOSITORY, SCHOLARLY_RECORD_PAGES, on_change, words
 
 # Words that may stand beside a version word in a link label (`official PDF`, `full paper`, `v2`).
 _LABEL_QUALIFIERS = frozenset(
@@ -201,3 +201,31 @@ def badge_texts(href: str) -> tuple[str, ...]:
     # the label only names what kind of thing it is (`Conference`, `Publish`)
     message = texts[-2] if len(texts) >= 2 else texts[0]
     return (message,) if message else ()
+
+
+_COMMENTARY_HOST = re.compile(r"$^")
+
+
+def _compile_commentary() -> None:
+    """A host of `COMMENTARY_HOSTS` or of the config's, or a subdomain of one."""
+    global _COMMENTARY_HOST
+    _COMMENTARY_HOST = re.compile(rf"(?:^|\.)(?:{words('commentary')})$")
+
+
+on_change(_compile_commentary)
+
+
+@lru_cache(maxsize=65536)
+def is_commentary(href: str) -> bool:
+    """A page about a work on a blog, news, social or video site (`COMMENTARY_HOSTS`), never the work."""
+    host = _split(href.strip()).netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0].removeprefix("www.")
+    return bool(host) and bool(_COMMENTARY_HOST.search(host))
+
+
+@lru_cache(maxsize=65536)
+def is_other_list(href: str) -> bool:
+    """The root of a repository named as a list of papers (`github.com/o/CV-Surveys`): another list."""
+    if not is_repository_root(href):
+        return False
+    name = _split(code_repo(href)).path.strip("/").split("/")[-1]
+    return bool(OTHER_LIST_REPOSITORY.search(name))

@@ -26,7 +26,12 @@ _HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>([^<]{1,
 _BULLET = re.compile(r"\s*(?:[-*+]|\d{1,4}[.)])?\s*")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINK_OR_URL = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+")
+# `- Paper: https://...`: a word and a colon before a bare URL, the list's label for that URL.
+_FIELD_LABEL = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?([^\W\d_][\w ]{1,20}?)[ \t]*[:：][ \t]*<?https?://(\S+)", re.M
+)
 _LABELS: ContextVar[frozenset[str]] = ContextVar("list_labels", default=frozenset())
+_FIELD_LABELS: ContextVar[frozenset[str]] = ContextVar("list_field_labels", default=frozenset())
 
 
 def label_key(text: str) -> str:
@@ -70,14 +75,26 @@ def repeated_link_texts(text: str) -> frozenset[str]:
     )
 
 
+def repeated_field_labels(text: str) -> frozenset[str]:
+    """The words the list puts before `REPEATED_LABEL` or more different bare URLs (`- Paper: https://`)."""
+    if ":" not in text:
+        return frozenset()
+    targets: dict[str, set[str]] = defaultdict(set)
+    for match in _FIELD_LABEL.finditer(text):
+        targets[label_key(match.group(1))].add(match.group(2))
+    return frozenset(key for key, urls in targets.items() if len(urls) >= REPEATED_LABEL and key)
+
+
 @contextmanager
 def list_labels(text: str) -> Iterator[frozenset[str]]:
     """The labels of the list `text` holds, in force while its entries are read."""
     labels = repeated_link_texts(text)
     token = _LABELS.set(labels)
+    fields = _FIELD_LABELS.set(repeated_field_labels(text) | labels)
     try:
         yield labels
     finally:
+        _FIELD_LABELS.reset(fields)
         _LABELS.reset(token)
 
 
@@ -89,3 +106,8 @@ def is_list_label(text: str) -> bool:
 def current_labels() -> frozenset[str]:
     """For caches of reading results: a row read under other labels may read otherwise."""
     return _LABELS.get()
+
+
+def known_labels() -> frozenset[str]:
+    """Every label the list repeats: link texts and the words before bare URLs."""
+    return _FIELD_LABELS.get()

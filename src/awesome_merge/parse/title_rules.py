@@ -25,6 +25,7 @@ from . import links as L
 from .authors import looks_like_authors, parse_authors
 from .draft import Draft, authors_in, line_text, outer_text, venue_texts
 from .fields import code_link, field_of, labelled_roles
+from .link_roles import is_commentary
 from .pieces import Piece
 from .title import (
     clean_decorated_title,
@@ -245,6 +246,8 @@ def head_drafts(pieces: list[Piece], split: bool, nested: bool = False) -> list[
             continue
         if role == "code":
             current.code_url = current.code_url or code_link(piece)
+        elif role == "title" and index != head.title_index and current.url and is_commentary(piece):
+            current.extra_urls.append(href)  # `[Title](paper) [A post about it](blog)`: not a copy
         elif role == "title":
             if index == head.title_index or not split or not current.url:
                 current.add_url(href)

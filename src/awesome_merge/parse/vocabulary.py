@@ -31,7 +31,49 @@ EXTRA_WORDS = (
     r"dataset|datasets|data|bibtex|bib|cite|citation|zhihu|twitter|tweet|youtube|model|models|weights|"
     r"checkpoints?|huggingface|hf|leaderboard|benchmark\s+page|supp(?:lementary)?|appendix|review|reviews|"
     r"poster\s+pdf|colab|notebook|media|news|press|summary|notes|report|website\s+link|coming\s+soon|"
-    r"comming\s+soon|tbd|todo|n/?a"
+    r"comming\s+soon|tbd|todo|n/?a|"
+    # the same roles in Chinese: an official site, a write-up about the work, its news, its video
+    r"官网(?:链接)?|官方网站|主页|项目主页|(?:中文)?解读|博客|新闻|报道|视频|讲解|知乎|公众号|简介|中文简介"
+)
+
+# Hosts whose pages are commentary on a work (a blog, a news or social post, a video), never the work: a
+# link there after an entry's own link is one of that entry's other links, not an entry. A host matches
+# itself and its subdomains.
+COMMENTARY_HOSTS = (
+    "mp.weixin.qq.com",
+    "zhihu.com",
+    "csdn.net",
+    "cloud.tencent.com",
+    "jiqizhixin.com",
+    "qbitai.com",
+    "juejin.cn",
+    "jianshu.com",
+    "cnblogs.com",
+    "bilibili.com",
+    "weibo.com",
+    "medium.com",
+    "towardsdatascience.com",
+    "substack.com",
+    "blogspot.com",
+    "wordpress.com",
+    "twitter.com",
+    "x.com",
+    "threads.net",
+    "linkedin.com",
+    "facebook.com",
+    "reddit.com",
+    "news.ycombinator.com",
+    "youtube.com",
+    "youtu.be",
+    "vimeo.com",
+)
+
+# A repository whose name says it is a list of papers (`CV-Surveys`, `awesome-x`, `ECCV2024-Papers`): a link
+# to it points at another list, never at an entry.
+OTHER_LIST_REPOSITORY = re.compile(
+    r"(?:^|[-_.])(?:awesome|papers?[-_]?lists?|reading[-_]?lists?|surveys|papers(?:[-_]with[-_]code)?)"
+    r"(?:$|[-_.])",
+    re.I,
 )
 
 # `Label: value` lines whose label names a field of the entry (`Authors: ...`, `Published in: ...`), in
@@ -221,7 +263,13 @@ OTHER_LIST_TEXT = re.compile(r"\bawesome\b|\bpapers? ?list\b|\breading list\b", 
 # ------------------------------------------------------------------------------------- from the config
 
 
-_BUILT_IN = {"venue": VENUE_WORDS, "version": VERSION_WORDS, "code": CODE_WORDS, "extra": EXTRA_WORDS}
+_BUILT_IN = {
+    "venue": VENUE_WORDS,
+    "version": VERSION_WORDS,
+    "code": CODE_WORDS,
+    "extra": EXTRA_WORDS,
+    "commentary": "|".join(re.escape(host) for host in COMMENTARY_HOSTS),  # hosts, not words
+}
 _active: dict[str, tuple[str, ...]] = {}  # vocabulary -> the config's words
 _recompilers: list[Callable[[], None]] = []
 
@@ -232,8 +280,8 @@ def _as_pattern(word: str) -> str:
 
 
 def words(vocabulary: str) -> str:
-    """One vocabulary (`venue`, `version`, `code`, `extra`) as a regex alternation, config words first so
-    that a longer config word wins over a built-in word it starts with."""
+    """One vocabulary (`venue`, `version`, `code`, `extra`, `commentary`) as a regex alternation, config
+    words first so that a longer config word wins over a built-in word it starts with."""
     added = [_as_pattern(w) for w in _active.get(vocabulary, ()) if w.strip()]
     return "|".join([*added, _BUILT_IN[vocabulary]])
 
