@@ -266,7 +266,9 @@ def trap_scores(both: pd.DataFrame, corpus_dir: Path) -> dict[str, dict[str, flo
     out: dict[str, dict[str, float]] = {}
     for kind in sorted(set(traps) - {""}):
         rows = both[traps == kind]
-        scores = pair_scores(rows["cluster_id"].reset_index(drop=True), rows["paper_id"].reset_index(drop=True))
+        scores = pair_scores(
+            rows["cluster_id"].reset_index(drop=True), rows["paper_id"].reset_index(drop=True)
+        )
         out[kind] = {"entries": len(rows), "papers": int(rows["paper_id"].nunique()), **scores}
     return out
 

@@ -136,3 +136,35 @@ def test_the_readme_and_help_give_the_same_exit_statuses() -> None:
     _, _, out = invoke("--help")
     helped = {int(code) for code in re.findall(r"^\s+(\d+)\s{2,}\S", out.split("Exit status", 1)[1], re.M)}
     assert helped == documented
+
+
+def test_a_failed_strict_fetch_is_one_error_line_naming_the_source_and_the_http_status(
+    tmp_path: Path,
+) -> None:
+    """The error line must say which list failed and why: in a scheduled run's log it is the line read."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Gone(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Gone)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    try:
+        folder = lists(tmp_path, **{"widgets.md": ONE})
+        url = f"http://127.0.0.1:{server.server_port}/widgets.md"
+        (folder / "awesome-merge.toml").write_text(f'[[source]]\nname = "widgets"\nurl = "{url}"\n')
+        code, err, _ = invoke(folder, "-o", tmp_path / "out", "--fetch", "--strict", "-q")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 1
+    line = err[-1]  # the error line itself says it, without the warnings above it
+    assert line.startswith("error: --strict:") and "widgets" in line and "HTTP 404" in line

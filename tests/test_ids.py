@@ -108,6 +108,9 @@ def test_normalize_arxiv_id_rejects(text: str) -> None:
         ("https://ui.adsabs.harvard.edu/abs/2013arXiv1310.1234S", "1310.1234"),
         ("https://ui.adsabs.harvard.edu/#abs/2022arXiv220910083T/abstract", "2209.10083"),
         ("https://huggingface.co/papers/2409.15723", "2409.15723"),
+        # a mirror named by its address: the arXiv path shape says what it is
+        ("http://10.20.30.40/pdf/1712.05526v1.pdf", "1712.05526"),
+        ("http://10.20.30.40/abs/cs/0101001", "cs/0101001"),
     ],
 )
 def test_arxiv_id_from_url(url: str, expected: str) -> None:
@@ -124,6 +127,7 @@ def test_arxiv_id_from_url(url: str, expected: str) -> None:
         "https://arxiv.org/abs/2413.15723",
         "https://alphaxiv.org/abs/2409.15723",  # not arxiv.org
         "https://example.com/abs/2409.15723",
+        "http://10.20.30.40/files/1712.05526.pdf",  # an address, but no arXiv path
         "https://doi.org/10.1145/3650203.3663331",
         "https://img.shields.io/badge/arXiv-2406.12844-red?link=https%3A%2F%2Farxiv.org%2Fpdf%2F2206.05359.pdf",
         "https://huggingface.co/datasets/2409.15723",

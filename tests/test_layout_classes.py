@@ -594,3 +594,173 @@ def test_a_parenthesised_link_label_after_a_heading_title_never_titles_it():
     assert [(e.title, e.url) for e in entries] == [
         ("2017 Widget tumour segmentation challenge", "https://competitions.example.org/c/17094")
     ]
+
+
+def test_a_plain_title_item_with_a_nested_line_of_initials_venue_and_role_links():
+    """`- Name: Title.` then `  - A. Lee, B. Chen, and C. Park. *ICML 2021*. [[pdf]](u) [[code]](u)`: the
+    nested line says who and where, the item line is the title; the names are never the title."""
+    entries = read(
+        """\
+        #### Widget Contrasting
+        - WCL: Widget Contrastive Learning.
+          - A. Lee, B. Chen, and C. Park. *ICML 2021*. [[pdf]](https://arxiv.org/pdf/2101.01234.pdf) [[code]](https://github.com/o/wcl)
+        - GCL: Gadget Contrastive Learning with Sprockets.
+          - D. Dunn, E. Eve, F. Fox. *Arxiv 2020*. [[pdf]](https://arxiv.org/pdf/2010.01234.pdf)
+        """
+    )
+    assert [e.title for e in entries] == [
+        "WCL: Widget Contrastive Learning",
+        "GCL: Gadget Contrastive Learning with Sprockets",
+    ]
+    first = entries[0]
+    assert (first.url, first.arxiv_id, first.code_url) == (
+        "https://arxiv.org/pdf/2101.01234.pdf",
+        "2101.01234",
+        "https://github.com/o/wcl",
+    )
+    assert first.authors == ["A. Lee", "B. Chen", "C. Park"]
+    assert (first.venue, first.year, first.kind) == ("ICML", 2021, "paper")
+    assert entries[1].authors == ["D. Dunn", "E. Eve", "F. Fox"]
+    assert entries[1].section == "Widget Contrasting"
+
+
+def test_a_title_line_then_its_link_then_a_citation_of_names_and_venue():
+    """`- Title.` / `  [[pdf]](u)` / `  - Ann Lee, and Bo Chen. *USENIX Security*, 2021.`: two names joined
+    by `and`, then the venue; a short title-case title is kept, the names go to the authors."""
+    entries = read(
+        """\
+        - Blind Widgets in Gadget Models.
+          [[pdf]](https://arxiv.org/pdf/2005.01234.pdf)
+          - Ann Lee, and Bo Chen. *USENIX Security*, 2021.
+        - Deep Widget Backdoors.
+          [[pdf]](https://arxiv.org/pdf/2007.01234.pdf)
+          - Cy Dunn, Di Eve, Fa Gu, and Ho Ives. arXiv, 2020.
+        """
+    )
+    assert [(e.title, e.authors, e.venue, e.year) for e in entries] == [
+        ("Blind Widgets in Gadget Models", ["Ann Lee", "Bo Chen"], "USENIX Security", 2021),
+        ("Deep Widget Backdoors", ["Cy Dunn", "Di Eve", "Fa Gu", "Ho Ives"], "arXiv", 2020),
+    ]
+    assert entries[0].url == "https://arxiv.org/pdf/2005.01234.pdf"
+
+
+def test_a_labelled_summary_line_that_cites_the_paper_of_a_section():
+    """`*Summary: Title, A. Lee et al. 201901 [(arxiv)](u)*` under a challenge heading: the label is
+    dropped, the citation gives the title and the first author, `201901` is January 2019."""
+    entries = read(
+        """\
+        ### 2017 Widget segmentation challenge
+        *Summary: The Widget Segmentation Benchmark (WSB), Ann Lee et al. 201901 [(arxiv)](https://arxiv.org/abs/1901.01234)*
+
+        |Date|First Author |Title|Dice|
+        |---|---|---|---|
+        |20190730|Bo Chen |Cascaded Widget Segmentation [(paper)](https://example.org/wsc/a.pdf)|0.9|
+        """
+    )
+    summary, row = entries
+    assert (summary.title, summary.authors, summary.arxiv_id, summary.year) == (
+        "The Widget Segmentation Benchmark (WSB)",
+        ["Ann Lee"],
+        "1901.01234",
+        2019,
+    )
+    assert summary.kind == "benchmark"
+    assert (row.title, row.authors, row.year, row.url) == (
+        "Cascaded Widget Segmentation",
+        ["Bo Chen"],
+        2019,
+        "https://example.org/wsc/a.pdf",
+    )
+
+
+def test_a_text_that_leads_several_entries_with_words_after_is_a_title_not_a_label():
+    """One work the list names three times with its mirrors (`1. [Title](arxiv) by A. Lee`, `2. [Title](code)
+    by A. Lee`): the repeated text is the title; a table of contents anchor does not count as a link."""
+    entries = read(
+        """\
+        * [Widget Regression](#widget-regression)
+
+        ## Widget Regression
+        1. [Widget Regression](https://arxiv.org/abs/1905.01234) by Ann Lee, Bo Chen (Widgetford, 2019)
+        2. [Widget Regression](https://github.com/o/widget-regression) by Ann Lee (2019)
+        3. [Widget Regression](https://widgets.example.org/paper/widget-regression) - Ann Lee, Bo Chen, (2019).
+        """
+    )
+    assert [e.title for e in entries] == ["Widget Regression"] * 3
+    assert entries[0].authors == ["Ann Lee", "Bo Chen"]
+
+
+def test_a_bold_title_paragraph_whose_only_link_is_a_short_label():
+    """`**Title.**` / names / `*Venue, December 2019.*` / `[[WPS](url)]` written as one paragraph: the
+    short label is no title of its own, its link is the paper's."""
+    entries = read(
+        """\
+        **Widget Sequence Design using Batched Gadget Optimization.**
+        Ann Lee, Bo Chen, Cy Dunn.
+        *Widgetcon Workshop on Machine Learning and the Physical Widgets, December 2019.*
+        [[WPS](https://wps.example.org/files/WPS_2019_141.pdf)]
+        """
+    )
+    [entry] = entries
+    assert entry.title == "Widget Sequence Design using Batched Gadget Optimization"
+    assert entry.url == "https://wps.example.org/files/WPS_2019_141.pdf"
+    assert entry.authors == ["Ann Lee", "Bo Chen", "Cy Dunn"]
+    assert (entry.year, entry.kind) == (2019, "paper")
+
+
+def test_a_datasets_heading_with_a_preposition_names_the_kind_of_a_table_headed_paper():
+    """`## Datasets of Pre-Training for Widgets` over `| Name | Paper | Type |`: the heading's head noun
+    says the rows are datasets, the `Paper` column only where each is described; `Resources of X` names
+    a topic, not a kind."""
+    entries = read(
+        """\
+        ## Datasets of Pre-Training for Widgets
+        | Name | Paper | Type |
+        |:-----|:-----:|:----:|
+        | **WidgetCaps** | [WidgetCaps: Captions for Ten Million Widgets](https://arxiv.org/abs/2401.01234) | Caption |
+        | **GadgetPairs** | [GadgetPairs: An Image-Text Pair Collection of Gadgets](https://github.com/o/gadget-pairs) | Caption |
+
+        ## Benchmarks for Evaluation
+        | Name | Paper | Task |
+        |:-----|:-----:|:----:|
+        | **SprocketQA** | [Sprocket Question Answering over Gear Diagrams](https://arxiv.org/abs/2402.01234) | QA |
+
+        ## Resources of Widget Models
+        | Name | Paper | Task |
+        |:-----|:-----:|:----:|
+        | **WidgetLM** | [WidgetLM: A Language Model for Widget Catalogues](https://arxiv.org/abs/2403.01234) | LM |
+        """
+    )
+    assert [(e.title, e.kind) for e in entries] == [
+        ("WidgetCaps: Captions for Ten Million Widgets", "dataset"),
+        ("GadgetPairs: An Image-Text Pair Collection of Gadgets", "dataset"),
+        ("Sprocket Question Answering over Gear Diagrams", "benchmark"),
+        ("WidgetLM: A Language Model for Widget Catalogues", "paper"),
+    ]
+    assert (entries[0].url, entries[0].arxiv_id, entries[0].year) == (
+        "https://arxiv.org/abs/2401.01234",
+        "2401.01234",
+        2024,
+    )
+
+
+def test_citation_paragraphs_whose_title_ends_in_an_acronym_then_two_surnames():
+    """`Title with WVAE. Lee, Park https://...`: a full stop after an acronym ends the title's sentence
+    (only a lone capital is an initial), and two one-word names after it are two surnames."""
+    entries = read(
+        """\
+        Predicting Widgets with WVAE. Lee, Park, van der Berg https://arxiv.org/pdf/2103.01234.pdf
+
+        On Multilevel Gadget Estimation For Deep Latent Widget Models. Shi, Corn http://proceedings.mlr.press/v130/shi21d/shi21d.pdf
+        """
+    )
+    assert [(e.title, e.url) for e in entries] == [
+        ("Predicting Widgets with WVAE", "https://arxiv.org/pdf/2103.01234.pdf"),
+        (
+            "On Multilevel Gadget Estimation For Deep Latent Widget Models",
+            "http://proceedings.mlr.press/v130/shi21d/shi21d.pdf",
+        ),
+    ]
+    assert entries[0].arxiv_id == "2103.01234" and entries[0].year == 2021
+    assert entries[1].authors == ["Shi", "Corn"]
+    assert (entries[1].venue, entries[1].kind) == ("", "paper")

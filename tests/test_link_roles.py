@@ -19,6 +19,8 @@ CASES = [
     (Piece("link", "Slides", "https://example.org/slides/talk"), "extra", "a role word"),
     (Piece("link", "NeurIPS2023", "https://arxiv.org/abs/2305.01234"), "alt", "a venue tag"),
     (Piece("link", "ICML 2023", "https://icml.cc/Conferences/2023"), "venue", "a venue tag"),
+    (Piece("link", "Widget-Surveys", "https://github.com/someone/Widget-Surveys"), "nav", "another list"),
+    (Piece("link", "官网链接", "https://widgetconf.example.org/"), "extra", "a role word"),
     (Piece("link", "widgets.org", "https://widgets.org/"), "address", "a site named by its address"),
     (Piece("link", "PDF", "https://example.org/a.pdf"), "alt", "a version label, or text no title could be"),
     (Piece("link", "Learning Widgets from Gadgets", "https://example.org/w"), "title", "the work's name"),
@@ -41,3 +43,11 @@ def test_a_text_the_list_repeats_over_many_links_is_a_label_of_that_list_only() 
     with list_labels(text):
         assert link_role(note) == ("extra", "a label this list repeats")
     assert link_role(note)[0] == "title"  # the evidence is the list's, not global
+
+
+def test_a_label_one_edit_from_a_label_the_list_repeats_is_that_label() -> None:
+    typo = Piece("link", "Homeoage", "https://widgets.example.io/")
+    assert link_role(typo)[0] == "title"  # alone, a word one letter off a label may be a name
+    text = "".join(f"- Homepage: https://w{i}.example.io/\n" for i in range(3))
+    with list_labels(text):
+        assert link_role(typo) == ("extra", "a misspelt label")

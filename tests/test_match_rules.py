@@ -232,3 +232,66 @@ def test_a_preprint_citation_given_as_the_title_claims_no_paper_and_the_shared_i
     assert not m.review.reason.str.startswith("conflict").any()
     assert not same(m, 0, 4)  # two citations alike in words are still two papers
     assert not m.review.a_title.str.startswith("arXiv preprint").any()  # and no near miss to look at
+
+
+def test_a_preprint_doi_and_a_published_doi_of_one_title_are_a_possible_match_never_a_merge():
+    """bioRxiv's DOI on one list, the journal's on another: likely the preprint and its published version,
+    but two DOIs in one paper is also how a list's slip looks, so a curator decides; two publisher DOIs
+    under one title stay a conflict."""
+    title = "Sprocket Language Models Predict Gear Structure at Scale"
+    m = run(
+        e(1, title, "https://www.biorxiv.org/content/10.1101/2023.07.15.123456v2"),
+        e(2, title, "https://doi.org/10.1038/s41586-024-01234-5", source="b.md"),
+        e(3, "Widget Trains Learned from Noisy Sprockets", "https://doi.org/10.1145/3600000.3600001"),
+        e(
+            4,
+            "Widget Trains Learned from Noisy Sprockets",
+            "https://doi.org/10.1109/TPAMI.2024.1234567",
+            source="b.md",
+        ),
+    )
+    assert not same(m, 0, 1) and not same(m, 2, 3)
+    reasons = dict(zip(m.review.a_title, m.review.reason, strict=True))
+    assert reasons[title].startswith("possible match: same title, a preprint's DOI and a published DOI")
+    assert reasons["Widget Trains Learned from Noisy Sprockets"] == "conflict: same title, different DOIs"
+    row = m.review[m.review.a_title == title].iloc[0]
+    assert row.decision == "kept apart" and row.override.startswith("[[override]]\nsame = [")
+
+
+def test_a_retitled_paper_is_compared_through_the_rarest_words_another_title_shares():
+    """Words no other title holds (`Pepwidget`, `generation`, `swiftly`) block a title with nobody; the
+    rarest words the two versions do share put them in one block, so the retitled pair is a near miss."""
+    assert evidence._rare_tokens(["uniqa uniqb uniqc binders", "uniqd uniqe uniqf binders"]) == [
+        ["binders"],
+        ["binders"],
+    ]
+    rng = random.Random(7)
+    crowd = [
+        e(
+            10 + i,
+            f"{_made_up_word(rng).title()} {_made_up_word(rng)} widget binders masked language",
+            f"https://example.org/{i}",
+            source="c.md",
+        )
+        for i in range(30)
+    ]
+    m = run(
+        e(
+            1,
+            "Target conditioned design of widget binders using masked language modeling gently",
+            "https://doi.org/10.1038/s41587-025-01234-2",
+        ),
+        e(
+            2,
+            "Pepwidget: Target conditioned generation of widget binders via masked language modeling swiftly",
+            "https://arxiv.org/abs/2310.01234",
+            source="b.md",
+        ),
+        *crowd,
+    )
+    assert not same(m, 0, 1)
+    pair = m.review[
+        m.review.a_title.str.startswith(("Target", "Pepwidget"))
+        & m.review.b_title.str.startswith(("Target", "Pepwidget"))
+    ]
+    assert len(pair) == 1 and pair.iloc[0].reason.startswith("near miss")

@@ -195,7 +195,10 @@ def test_the_readme_and_source_issues_show_a_disputed_link(tmp_path: Path):
     result = merge([src], jobs=1)
     result.write(tmp_path / "out")
     readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
-    lines = readme.splitlines()
+    assert "⚠" not in readme  # a doubt is the curator's: review.csv and source_issues.md, not the README
+    (src / "awesome-merge.toml").write_text("[list]\nshow_doubts = true\n", encoding="utf-8")
+    merge([src], jobs=1).write(tmp_path / "shown")
+    lines = (tmp_path / "shown" / "README.md").read_text(encoding="utf-8").splitlines()
     beta = next(i for i, line in enumerate(lines) if line.startswith(f"- [**{BETA}**]"))
     assert "⚠ link also used for" in lines[beta + 1] and ALPHA in lines[beta + 1]
     issues = (tmp_path / "out" / "source_issues.md").read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ Examples:
   awesome-merge sources/ -o output/ --group-by year -v
   awesome-merge sources/ -o output/ --check         # in CI: fail when output/ is stale
   awesome-merge sources/ -o output/ --fetch         # refresh snapshots from their upstream URLs first
+  awesome-merge sources/ -o output/ --resolve       # look up papers the metadata cache lacks first
 
 \b
 Exit status:
@@ -56,7 +57,12 @@ def _echo(message: str, *, err: bool = True) -> None:
     click.echo(message, err=err)
 
 
-_STAGE_LABELS = {"parse": "reading sources", "match": "finding duplicates", "fuse": "merging papers"}
+_STAGE_LABELS = {
+    "parse": "reading sources",
+    "resolve": "looking up papers",
+    "match": "finding duplicates",
+    "fuse": "merging papers",
+}
 
 
 class _Progress:
@@ -101,6 +107,8 @@ class _Options:
     strict: bool
     quiet: bool
     verbose: bool
+    resolve: bool = False
+    refresh_metadata: bool = False
 
 
 @click.command(
@@ -168,6 +176,17 @@ class _Options:
     help="Merge the sources that could be read when some could not (else exit 4, writing nothing).",
 )
 @click.option("--strict", is_flag=True, help="With --fetch: exit 1 when any source could not be refreshed.")
+@click.option(
+    "--resolve",
+    is_flag=True,
+    help="Look up the arXiv ids and DOIs the metadata cache lacks (arXiv, Crossref) and add them to it; "
+    "without it a run reads only the cache.",
+)
+@click.option(
+    "--refresh-metadata",
+    is_flag=True,
+    help="Like --resolve, and also look up again the records older than [resolve] max_age_days.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print timings and every file written.")
 @click.version_option(__version__, prog_name="awesome-merge")
@@ -226,6 +245,7 @@ def _existing_sources(raw: tuple[str, ...], allow_missing: bool) -> tuple[Path, 
 def _run(opts: _Options) -> int:
     from .config import load_config
     from .pipeline import default_config_path, find_sources, merge
+    from .write.checks import confirmed_review
     from .write.files import read_previous_papers, write_result
 
     _, folders = find_sources(opts.sources)
@@ -247,9 +267,12 @@ def _run(opts: _Options) -> int:
             title_threshold=opts.title_threshold,
             review_threshold=opts.review_threshold,
             progress=progress,
+            resolve=_resolve_run(opts),
         )
     finally:
         progress.stop()
+    if (opts.resolve or opts.refresh_metadata) and not opts.check and not opts.quiet and result.metadata:
+        _echo(_metadata_line(result.metadata))
     if not opts.quiet:
         for diagnostic in result.diagnostics:
             _echo(str(diagnostic))
@@ -303,15 +326,40 @@ def _run(opts: _Options) -> int:
         _echo(
             f"merged {plural(n_entries, 'entry')} from {plural(n_read, 'list')}{missing} into "
             f"{plural(n_papers, 'paper')} ({plural(n_entries - n_papers, 'duplicate')}); "
-            f"{plural(len(result.review), 'pair')} to review; "
+            f"{plural(len(confirmed_review(result.review)), 'pair')} to review; "
             f"{result.overrides_applied} of {plural(len(result.config.overrides), 'override')} applied"
             f"{unscored} -> {opts.output}/"
         )
     if opts.strict and fetch_failed:
-        failed = [o.name for o in outcomes if o.status in ("failed", "refused")]
-        _echo(f"error: --strict: {', '.join(failed)} could not be refreshed (see the warnings above)")
+        failed = [f"{o.name} ({o.message})" for o in outcomes if o.status in ("failed", "refused")]
+        _echo(f"error: --strict: could not refresh {'; '.join(failed)}")
         return FAILED
     return 0
+
+
+def _resolve_run(opts: _Options):  # type: ignore[no-untyped-def]
+    from .resolve import ResolveRun
+
+    mode = "refresh" if opts.refresh_metadata else "missing" if opts.resolve else "cache"
+    if opts.check and mode != "cache":  # --check writes nothing, the metadata cache included
+        _echo("warning: --check reads the metadata cache only; run --resolve without --check to fetch")
+        mode = "cache"
+    return ResolveRun(mode=mode, warn=lambda message: _echo(f"warning: {message}"))
+
+
+def _metadata_line(stats: Any) -> str:
+    """What looking papers up did, in one line: records, requests per service, the cache written."""
+    requests = ", ".join(f"{name} {plural(n, 'request')}" for name, n in stats.requests.items() if n)
+    parts = [
+        f"metadata: {plural(stats.identifiers, 'identifier')}, {stats.cached} in the cache",
+        f"{stats.fetched} fetched" + (f" ({requests})" if requests else ""),
+    ]
+    if stats.unknown:
+        parts.append(f"{stats.unknown} unknown to the services")
+    if stats.failed:
+        parts.append(f"{stats.failed} failed")
+    saved = f" -> {stats.cache}" if stats.saved else ""
+    return "; ".join(parts) + saved
 
 
 def _timings_line(timings: dict[str, float], since_start: float) -> str:

@@ -1,5 +1,5 @@
 """`awesome-merge.toml`: the unified list's name, where each source comes from, matching thresholds, curator
-overrides, topics, fetch limits.
+overrides, topics, fetch limits, the scholarly services papers are looked up in.
 
 Every key is checked for type and range when the file is read, so a typo or a wrong value is one line naming
 the file, the table, the key and what was expected, never a traceback or a silently odd run.
@@ -70,6 +70,22 @@ class FetchConfig:
 
 
 @dataclass(frozen=True)
+class ResolveConfig:
+    """The `[resolve]` table: where papers' records are looked up, how politely, and where they are kept."""
+
+    arxiv_api: str = "https://export.arxiv.org/api/query"
+    crossref_api: str = "https://api.crossref.org"
+    contact: str = ""  # an e-mail address the services can write to (Crossref's polite pool asks for one)
+    cache: str = "metadata.jsonl"  # beside the config file (or in the first sources folder)
+    max_age_days: int = 365  # --refresh-metadata fetches records older than this again
+    batch_size: int = 100  # arXiv ids per query
+    timeout: float = 20.0
+    retries: int = 3
+    arxiv_interval: float = 3.0  # seconds between two arXiv requests (arXiv asks for 3)
+    crossref_interval: float = 0.1  # Crossref's polite pool allows 10 requests a second
+
+
+@dataclass(frozen=True)
 class ListConfig:
     """The `[list]` table: what the unified list is called and how each source is named in it."""
 
@@ -80,11 +96,26 @@ class ListConfig:
     # neither the lists nor its links name a published venue.
     venue: str = ""
     year: int | None = None
+    # The README speaks to readers: a doubt about a paper's link (`⚠ link also used for ...`) is for the
+    # curator (review.csv, source_issues.md) unless `show_doubts = true`.
+    show_doubts: bool = False
 
     def display_name(self, source: str) -> str:
         """The curator's name for a source (`source` a file name or stem), or "" when none is given."""
         stem = Path(source).stem
         return next((shown for name, shown in self.names if name in (source, stem)), "")
+
+
+@dataclass(frozen=True)
+class VocabularyConfig:
+    """The `[vocabulary]` table: words a field's lists use that the built-in vocabularies lack, added to
+    them (`venue_words = ["FL-ICML"]`, `code_words = ["代码"]`)."""
+
+    venue: tuple[str, ...] = ()
+    version: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    commentary: tuple[str, ...] = ()  # hosts of posts about papers (`commentary_hosts`), not words
 
 
 @dataclass(frozen=True)
@@ -96,6 +127,8 @@ class Config:
     topics: Taxonomy | None = None  # None: topics come from the lists' own section headings
     path: Path | None = None
     list: ListConfig = field(default_factory=ListConfig)
+    vocabulary: VocabularyConfig = field(default_factory=VocabularyConfig)
+    resolve: ResolveConfig = field(default_factory=ResolveConfig)
 
     def source(self, name: str) -> SourceConfig | None:
         return next((s for s in self.sources if s.name == name), None)
@@ -103,7 +136,7 @@ class Config:
 
 # ------------------------------------------------------------------------------------------ checking
 
-_TABLES = ("list", "source", "match", "fetch", "override", "topics")
+_TABLES = ("list", "source", "match", "fetch", "override", "topics", "vocabulary", "resolve")
 
 
 class _Checker:
@@ -233,7 +266,7 @@ def _topics(check: _Checker, data: dict[str, Any]) -> Taxonomy | None:
 
 def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
     raw = check.table(data, "list")
-    check.known(raw, "[list]", ("title", "description", "names", "venue", "year"))
+    check.known(raw, "[list]", ("title", "description", "names", "venue", "year", "show_doubts"))
     title = check.text(raw.get("title", DEFAULT_TITLE), "[list] title", empty=False).strip()
     description = check.text(raw.get("description", ""), "[list] description").strip()
     names_raw = raw.get("names", {})
@@ -247,7 +280,52 @@ def _list(check: _Checker, data: dict[str, Any]) -> ListConfig:
     year = check.number(raw["year"], "[list] year", 1900, 2100, integer=True) if "year" in raw else None
     if year is not None and not venue:
         raise check.fail("[list] year", "a `venue` beside it (the year of which venue?)", show=False)
-    return ListConfig(title, description, names, venue, year)
+    show_doubts = raw.get("show_doubts", False)
+    if not isinstance(show_doubts, bool):
+        raise check.fail("[list] show_doubts", "true or false", show_doubts)
+    return ListConfig(title, description, names, venue, year, show_doubts)
+
+
+def _vocabulary(check: _Checker, data: dict[str, Any]) -> VocabularyConfig:
+    raw = check.table(data, "vocabulary")
+    keys = (*(f"{name}_words" for name in ("venue", "version", "code", "extra")), "commentary_hosts")
+    check.known(raw, "[vocabulary]", keys)
+    return VocabularyConfig(
+        **{
+            key.removesuffix("_words").removesuffix("_hosts"): check.texts(raw[key], f"[vocabulary] {key}")
+            for key in keys
+            if key in raw
+        }
+    )
+
+
+_RESOLVE_RANGES: dict[str, tuple[float, float, bool]] = {
+    "max_age_days": (1, 36500, True),
+    "batch_size": (1, 500, True),
+    "timeout": (0.1, 3600.0, False),
+    "retries": (1, 20, True),
+    "arxiv_interval": (0.0, 600.0, False),
+    "crossref_interval": (0.0, 600.0, False),
+}
+_RESOLVE_TEXTS = ("arxiv_api", "crossref_api", "contact", "cache")
+
+
+def _resolve(check: _Checker, data: dict[str, Any]) -> ResolveConfig:
+    raw = check.table(data, "resolve")
+    check.known(raw, "[resolve]", (*_RESOLVE_TEXTS, *_RESOLVE_RANGES))
+    values: dict[str, Any] = {}
+    for key in _RESOLVE_TEXTS:
+        if key in raw:
+            values[key] = check.text(raw[key], f"[resolve] {key}", empty=key == "contact").strip()
+    for key in ("arxiv_api", "crossref_api"):
+        if key in values and not is_http_url(values[key]):
+            raise check.fail(f"[resolve] {key}", "an http(s) URL", values[key])
+    if values.get("contact") and "@" not in values["contact"]:
+        raise check.fail("[resolve] contact", "an e-mail address", values["contact"])
+    for key, (low, high, integer) in _RESOLVE_RANGES.items():
+        if key in raw:
+            values[key] = check.number(raw[key], f"[resolve] {key}", low, high, integer=integer)
+    return ResolveConfig(**values)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -297,4 +375,6 @@ def load_config(path: Path | None) -> Config:
         topics=_topics(check, data),
         path=path,
         list=_list(check, data),
+        vocabulary=_vocabulary(check, data),
+        resolve=_resolve(check, data),
     )

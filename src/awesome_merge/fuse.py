@@ -1,12 +1,14 @@
 """One canonical record per cluster. Conflicting values are settled by stated rules, never by row order:
 
-- title: the full title most entries agree on (a short label like "FedDAT" only when nothing longer exists);
+- title: the full title most entries agree on (a short label like "FooNet" only when nothing longer exists);
 - url: a published venue page, else the arXiv abstract page, else any other page; a PDF only as last resort;
 - venue/year: the published venue most entries name, with its year, else the one a proceedings link of
   the paper shows (`venues.LINK_VENUE_RULES`), else the config's `[list] venue`; "arXiv" only when no
   venue exists;
 - authors: the longest list given (lists abbreviate, rarely invent); code: the repository most entries name;
-- a link the lists dispute (other entries use it for another paper) is linked last and named in `doubt`.
+- a link the lists dispute (other entries use it for another paper) is linked last and named in `doubt`;
+- a paper's record (`resolve/`) titles a label and gives the authors, venue and year the lists leave out,
+  but never replaces a venue a list gives.
 """
 
 from __future__ import annotations
@@ -14,17 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 
 from .frame import ALT_URL_SEP, AUTHOR_SEP
 from .ids import canonical_url, github_repo, is_http_url, page_aliases
 from .match.keys import is_full_title
+from .parse.venue import venue_words
 from .preprints import is_preprint_venue
 from .text import title_key
 from .topics import Topics, paper_topics
 from .venues import canonical_venue, venue_from_links
+
+if TYPE_CHECKING:
+    from .resolve import Record, Resolution
 
 T = TypeVar("T")
 _canonical = lru_cache(maxsize=262144)(canonical_url)
@@ -208,6 +214,7 @@ class _FuseInput:
     conflicts: dict[int, list[int]]
     identifiers: Mapping[str, tuple[str, str]]
     default_venue: tuple[str, int | None] = ("", None)
+    records: Mapping[int, Record] | None = None  # per entry, the record that agrees with it
 
 
 def _page_keys(data: _FuseInput, i: int) -> set[str]:
@@ -271,6 +278,9 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
         venue, year = (linked, linked_year or year) if linked else (venue, year)
     if is_preprint_venue(venue) and data.default_venue[0]:  # `[list] venue`: a list of one venue
         venue, year = data.default_venue[0], data.default_venue[1] or year
+    authors = _authors([cols["authors"][i] for i in m])
+    if data.records:
+        venue, year, authors = _filled(data.records, m, venue, year, authors)
     places = {(cols["source"][i], cols["section"][i]) for i in m}
     sections = sorted(f"{source}: {section}" for source, section in places if section)
     titles = [cols["title"][i] for i in m]
@@ -282,7 +292,7 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
         doi,
         venue,
         year,
-        _authors([cols["authors"][i] for i in m]),
+        authors,
         _code_url(cols["code_url"][i] for i in m),
         "; ".join(paper_topics([cols["section"][i] for i in m], titles, data.taxonomy)),
         ";".join(sorted({cols["source"][i] for i in m})),
@@ -294,6 +304,27 @@ def _record(data: _FuseInput, cid: str, m: list[int]) -> tuple:
     )
 
 
+def _filled(
+    records: Mapping[int, Record], m: list[int], venue: str, year: int | None, authors: str
+) -> tuple[str, int | None, str]:
+    """The venue, year and authors the cluster's records give where its entries give none (a published
+    venue first: a journal reference or a container, never "arXiv" over a list's venue)."""
+    found = sorted({records[i] for i in m if i in records}, key=lambda r: (r.service != "crossref", r.key))
+    if not found:
+        return venue, year, authors
+    if is_preprint_venue(venue) or not venue:
+        # A journal reference or container names its venue among pages and dates: `WWW 2024`, `Proc. ...`
+        named = next((canonical_venue(venue_words(r.venue)) for r in found if r.venue), "")
+        if named and not is_preprint_venue(named):
+            venue = named
+            year = next((r.year for r in found if r.venue and r.year), year)
+    if year is None:
+        year = next((r.year for r in found if r.year), None)
+    if not authors:
+        authors = next((AUTHOR_SEP.join(r.authors) for r in found if r.authors), "")
+    return venue, year, authors
+
+
 def fuse(
     entries: pd.DataFrame,
     cluster_ids: list[str],
@@ -302,15 +333,20 @@ def fuse(
     conflicts: dict[int, list[int]] | None = None,
     identifiers: Mapping[str, tuple[str, str]] | None = None,
     default_venue: tuple[str, int | None] = ("", None),
+    resolution: Resolution | None = None,
 ) -> pd.DataFrame:
     """Papers sorted by cluster id; one row per cluster. From matching, per entry: `disputes`, the entries
     that are another paper but share its link; `conflicts`, those its title matches under another id; per
     cluster, `identifiers`: the arXiv id and DOI it holds. `default_venue` (the config's `[list] venue`
-    and `year`) is the venue of a paper nothing else gives a published venue."""
+    and `year`) is the venue of a paper nothing else gives a published venue; `resolution`, what the
+    papers' records say (a label's title, the fields the lists leave out)."""
     by_cluster: dict[str, list[int]] = {}
     for index, cid in enumerate(cluster_ids):
         by_cluster.setdefault(cid, []).append(index)
     cols = {c: entries[c].astype(str).tolist() for c in _FUSED_COLUMNS}
+    if resolution is not None:  # a label shows its paper's title
+        for i, title in resolution.titles.items():
+            cols["title"][i] = title
     years = [None if pd.isna(y) else int(y) for y in entries["year"]]
     lines = entries["line"].tolist()
     data = _FuseInput(
@@ -323,6 +359,7 @@ def fuse(
         conflicts or {},
         identifiers or {},
         (canonical_venue(default_venue[0]), default_venue[1]),
+        resolution.records if resolution is not None else None,
     )
     rows = [_record(data, cid, by_cluster[cid]) for cid in sorted(by_cluster)]
     papers = pd.DataFrame(rows, columns=PAPER_COLUMNS)

@@ -18,6 +18,7 @@ from .match import BlockStats
 from .source_info import SourceInfo
 
 if TYPE_CHECKING:
+    from .resolve import ResolveStats
     from .topics import Topics
 
 __all__ = ["MergeResult"]
@@ -44,6 +45,8 @@ class MergeResult:
     title_pairs: BlockStats = field(default_factory=BlockStats)
     # The source files read, named or found in `source_dirs`: outputs never go beside one.
     source_files: list[Path] = field(default_factory=list)
+    # What looking papers up did: records from the cache, fetched, unknown, failed, requests per service.
+    metadata: ResolveStats | None = None
 
     @property
     def topic_order(self) -> list[str]:

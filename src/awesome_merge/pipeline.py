@@ -9,7 +9,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .config import CONFIG_NAME, Config, load_config
@@ -20,7 +20,9 @@ from .match import match_entries
 from .match.keys import comparison_keys
 from .model import MergeResult
 from .parse import ChunkCache, parse_file
+from .parse.vocabulary import use_words
 from .read import SOURCE_SUFFIXES
+from .resolve import ResolveRun, cache_path, load_records, resolve_entries
 from .source_info import SourceInfo
 from .topics import topic_rules
 from .venues import fill_venues_from_links
@@ -69,10 +71,11 @@ def _relax_gc() -> None:
 _WORKER_CACHE: ChunkCache | None = None
 
 
-def _start_worker() -> None:
-    """A parsing process: relaxed collector, and Ctrl-C left to the main process, which reports it in
-    one line and ends the workers (a worker's own traceback would only add noise)."""
+def _start_worker(words: dict[str, tuple[str, ...]]) -> None:
+    """A parsing process: the config's words, a relaxed collector, and Ctrl-C left to the main process,
+    which reports it in one line and ends the workers (a worker's own traceback would only add noise)."""
     global _WORKER_CACHE
+    use_words(**words)
     _relax_gc()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_CACHE = ChunkCache()
@@ -204,7 +207,10 @@ def _parse_unit(paths: list[Path]) -> list[ParsedColumns]:
     return [parse_to_columns(path) for path in paths]
 
 
-def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[ParsedColumns]:
+def _parse_all(
+    files: list[Path], jobs: int, progress: Progress | None, words: dict[str, tuple[str, ...]]
+) -> list[ParsedColumns]:
+    use_words(**words)
     total_bytes = sum(f.stat().st_size for f in files)
     if jobs <= 1 or len(files) < 2 or total_bytes < PARALLEL_MIN_BYTES:
         parsed = []
@@ -218,7 +224,7 @@ def _parse_all(files: list[Path], jobs: int, progress: Progress | None) -> list[
     by_index: dict[int, ParsedColumns] = {}
     # A multiprocessing pool rather than an executor: leaving the block (Ctrl-C too) terminates the workers
     # at once, where an executor would first parse the files already queued.
-    with multiprocessing.Pool(min(jobs, len(units)), initializer=_start_worker) as pool:
+    with multiprocessing.Pool(min(jobs, len(units)), initializer=_start_worker, initargs=(words,)) as pool:
         results = pool.imap(_parse_unit, [[files[i] for i in unit] for unit in units])
         for unit, unit_results in zip(units, results, strict=True):
             for i, result in zip(unit, unit_results, strict=True):
@@ -238,8 +244,11 @@ def merge(
     title_threshold: float | None = None,
     review_threshold: float | None = None,
     progress: Progress | None = None,
+    resolve: ResolveRun | None = None,
 ) -> MergeResult:
-    """Read, match and fuse every source; raises AwesomeMergeError only when nothing can be merged."""
+    """Read, match and fuse every source; raises AwesomeMergeError only when nothing can be merged.
+
+    Papers' records come from the metadata cache only, unless `resolve` asks for fetching (`--resolve`)."""
     timings: dict[str, float] = {}
     start = time.perf_counter()
     files, folders = find_sources(paths)
@@ -256,7 +265,7 @@ def merge(
         raise NothingToMerge(
             f"no source files ({', '.join(SOURCE_SUFFIXES)}) in {', '.join(map(str, paths))}"
         )
-    parsed = _parse_all(files, jobs or os.cpu_count() or 1, progress)
+    parsed = _parse_all(files, jobs or os.cpu_count() or 1, progress, asdict(config.vocabulary))
     timings["parse"] = time.perf_counter() - start
 
     stage = time.perf_counter()
@@ -281,13 +290,21 @@ def merge(
     timings["frame"] = time.perf_counter() - stage
 
     stage = time.perf_counter()
+    run = resolve or ResolveRun()
+    if run.progress is None and progress is not None:
+        run = replace(run, progress=progress)
+    records, resolve_stats = load_records(entries, config, cache_path(config, folders), run)
+    resolution = resolve_entries(entries, records, config.match.review_threshold)
+    timings["resolve"] = time.perf_counter() - stage
+
+    stage = time.perf_counter()
     if progress:
         progress("match", 0, 1)
     config_name = config.path.name if config.path else CONFIG_NAME
     precomputed = ([k for p in parsed for k in p.title_keys], [k for p in parsed for k in p.url_keys])
     for p in parsed:
         p.title_keys, p.url_keys = [], []
-    matching = match_entries(entries, config.match, config.overrides, config_name, precomputed)
+    matching = match_entries(entries, config.match, config.overrides, config_name, precomputed, resolution)
     del precomputed  # the keys are needed no more: fusing a million entries wants the memory
     diagnostics.extend(matching.diagnostics)
     timings["match"] = time.perf_counter() - stage
@@ -304,6 +321,7 @@ def merge(
         matching.conflicts,
         matching.identifiers,
         default_venue=(config.list.venue, config.list.year),
+        resolution=resolution,
     )
     timings["fuse"] = time.perf_counter() - stage
     infos = []
@@ -328,4 +346,5 @@ def merge(
         topics,
         matching.title_pairs,
         files,
+        resolve_stats,
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class SourceInfo:
     """One merged list as the README header describes it."""
 
-    name: str  # file name, e.g. "yh-yao-awesome-federated-llm.md"
+    name: str  # file name, e.g. "alice-awesome-widgets.md"
     url: str  # upstream URL or ""
     entries: int  # entries read from it
     readable: bool = True  # False when the source could not be read at all

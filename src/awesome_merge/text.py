@@ -52,6 +52,7 @@ def _is_symbol(char: str) -> bool:
 _HEADING_NOISE = re.compile(r"\{#[^}]*\}|<[^>]+>")
 # UTF-8 emoji read as Mac Roman become runs of Latin-1, Greek and symbol characters ("üìë", "üòé").
 _GLUED_MOJIBAKE = re.compile(r"^[\u00a0-\u02ff\u0370-\u03ff\u2000-\u22ff\ufb01\ufb02]{2,}(?=[A-Za-z0-9]|$)")
+_MOJIBAKE_CHAR = re.compile(r"[\u00a0-\u02ff\u0370-\u03ff\u2000-\u22ff\ufb01\ufb02]")
 _HEADING_COUNT = re.compile(r"\(\d+\)\s*$")
 
 
@@ -64,8 +65,14 @@ def clean_section(text: str) -> str:
             words.append(word)
             continue
         kept = "".join(c for c in word if not _is_symbol(c))
-        # Emoji read as Mac Roman leave runs like "üìë" or "‚öôÔ∏è": non-ASCII only, no ASCII letter.
-        if kept and not any(c.isascii() and c.isalnum() for c in kept) and not kept.isalpha():
+        # Emoji read as Mac Roman leave runs like "üìë" or "‚öôÔ∏è": non-ASCII only, no ASCII letter, and
+        # no letter of a script mojibake never makes (`重建)`, `完成！` are words, whatever punctuation).
+        if (
+            kept
+            and not any(c.isascii() and c.isalnum() for c in kept)
+            and not kept.isalpha()
+            and not any(c.isalpha() and not _MOJIBAKE_CHAR.match(c) for c in kept)
+        ):
             continue
         kept = _GLUED_MOJIBAKE.sub("", kept)  # alone ("üìë") or glued to the word ("üòéAwesome")
         if kept:

@@ -127,6 +127,12 @@ class KeywordTopics(Topics):
         return self._named(title)
 
 
+# `36.4D Reconstruction`, `1.Other`: a number glued to the heading. Only where the lists number at least
+# `NUMBERED_HEADINGS` top-level headings so is it numbering (`2.5D Vision` alone is a name).
+_GLUED_NUMBER_RE = re.compile(r"^(\d{1,3})\.\s*(?=\S)")
+NUMBERED_HEADINGS = 3
+
+
 class HeadingTopics(Topics):
     """The lists' own headings as topics: the first part of each trail, spelt as most lists spell it."""
 
@@ -134,21 +140,45 @@ class HeadingTopics(Topics):
         seen: dict[str, int] = {}  # each distinct trail once: a list repeats one for every entry under it
         for trail in trails:
             seen[trail] = seen.get(trail, 0) + 1
+        firsts = [parts[0] for parts in map(_parts, seen) if parts]
+        numbers = {m.group(1) for m in map(_GLUED_NUMBER_RE.match, firsts) if m}
+        self.numbered = len(numbers) >= NUMBERED_HEADINGS
         spellings: dict[str, dict[str, int]] = {}
+        number_of: dict[str, int] = {}
         for trail, n in seen.items():
-            for part in _parts(trail)[:1]:
+            for part in self._parts(trail)[:1]:
                 counts = spellings.setdefault(heading_key(part), {})
                 counts[part] = counts.get(part, 0) + n
+        if self.numbered:
+            for raw in firsts:
+                m = _GLUED_NUMBER_RE.match(raw)
+                if m:
+                    number_of.setdefault(heading_key(raw[m.end() :]), int(m.group(1)))
         # The most common spelling names the topic; on a tie the one with more capitals (Title Case).
         self.names = {
             key: min(counts, key=lambda s: (-counts[s], -sum(map(str.isupper, s)), s))
             for key, counts in spellings.items()
         }
-        # Topics in the order the lists first name them (sources by name, then line): the curators' order.
-        self.order = [*dict.fromkeys(n for n in self.names.values() if n != OTHER), OTHER]
+        # Topics in the order the lists first name them (sources by name, then line): the curators' order;
+        # headings a list numbers in the order of their numbers, as its own table of contents has them.
+        first = [*dict.fromkeys(n for n in self.names.values() if n != OTHER)]
+        if number_of:
+            key_of = {name: key for key, name in self.names.items()}
+            numbered = sorted(
+                (n for n in first if key_of[n] in number_of), key=lambda n: number_of[key_of[n]]
+            )
+            slots = iter(numbered)
+            first = [next(slots) if key_of[n] in number_of else n for n in first]
+        self.order = [*first, OTHER]
+
+    def _parts(self, trail: str) -> list[str]:
+        parts = _parts(trail)
+        if self.numbered and parts:
+            parts[0] = _GLUED_NUMBER_RE.sub("", parts[0]) or parts[0]
+        return parts
 
     def _place(self, trail: str) -> tuple[str, str]:
-        parts = _parts(trail)
+        parts = self._parts(trail)
         if not parts:
             return "", ""
         topic = self.names.get(heading_key(parts[0]), parts[0])

@@ -6,7 +6,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
@@ -16,9 +16,12 @@ from ..ids import canonical_url, is_http_url
 from ..text import title_key
 from .cluster import Attributes, cluster, spanning_parents
 from .evidence import BlockStats, Edge, identifier_evidence, label_suggestions, title_evidence
-from .keys import PAPER_KIND, EntryKeys, entry_keys
+from .keys import PAPER_KIND, EntryKeys, entry_keys, family, is_full_title
 from .review import REVIEW_COLUMNS, review_frame
 from .short_names import possible_matches, short_name_edges
+
+if TYPE_CHECKING:
+    from ..resolve import Resolution
 
 __all__ = [
     "REPORT_COLUMNS",
@@ -173,22 +176,30 @@ def match_entries(
     overrides: tuple[Override, ...] = (),
     config_name: str = "",
     precomputed: tuple[list[str], list[list[str]]] | None = None,
+    resolution: Resolution | None = None,
 ) -> Matching:
-    """`precomputed`: the entries' `comparison_keys`, when the parse workers already made them."""
+    """`precomputed`: the entries' `comparison_keys`, when the parse workers already made them;
+    `resolution`: what the papers' records say (a label's full title is title evidence like a list's)."""
     entries = entries.reset_index(drop=True)
     n = len(entries)
     keys = entry_keys(entries, precomputed)
+    attributes = _EntryAttributes(keys, {})
+    config_name = config_name or "awesome-merge.toml"
+    # Overrides name entries as the lists write them, so they are read before a record retitles a label.
+    forced, problems, applied = _apply_overrides(overrides, keys, attributes, config_name)
+    if resolution is not None:
+        _retitle(keys, resolution.titles)
     titles = keys.titles
     ident = identifier_evidence(keys, titles)
-    attributes = _EntryAttributes(keys, ident.suspects)
-    config_name = config_name or "awesome-merge.toml"
-    forced, problems, applied = _apply_overrides(overrides, keys, attributes, config_name)
+    attributes.suspects = ident.suspects
     title_edges, near_misses, title_pairs = title_evidence(
         keys, titles, config.title_threshold, config.review_threshold
     )
     edges = ident.edges  # extended in place: no second list of a million edges
     edges.extend(title_edges)
     edges.extend(short_name_edges(keys, titles, ident.suspects))
+    if resolution is not None:
+        edges.extend(Edge(a, b, "metadata", 100.0) for a, b in resolution.links)
     uf, used, refused = cluster(n, attributes, edges, forced)
     roots = [uf.find(i) for i in range(n)]
 
@@ -218,6 +229,11 @@ def match_entries(
     decided = [
         d._replace(decision="merged" if roots[d.a] == roots[d.b] else "kept apart") for d in ident.doubts
     ]
+    if resolution is not None:  # a record's doubt about one entry alone: the record was not used
+        decided += [
+            d._replace(decision="record not used" if d.a == d.b else _decision(roots, d.a, d.b))
+            for d in resolution.doubts
+        ]
     report = _report(
         entries, roots, cluster_of_root, parent, [used[k] if k >= 0 else None for k in via], notes
     )
@@ -238,6 +254,19 @@ def match_entries(
     return Matching(
         cluster_ids, report, review, problems, disputes, applied, dict(conflicts), identifiers, title_pairs
     )
+
+
+def _decision(roots: list[int], a: int, b: int) -> str:
+    return "merged" if roots[a] == roots[b] else "kept apart"
+
+
+def _retitle(keys: EntryKeys, titles: dict[int, str]) -> None:
+    """Entries whose record gives the full title their label lacks are matched under that title."""
+    for i, title in titles.items():
+        keys.titles[i] = title
+        keys.title_keys[i] = title_key(title)
+        keys.full[i] = is_full_title(keys.title_keys[i])
+        keys.families[i] = family(keys.kinds[i], keys.full[i])
 
 
 def _unique_ids(

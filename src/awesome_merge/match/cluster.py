@@ -10,6 +10,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterable
 
+from ..ids import is_preprint_doi
 from .evidence import Doubt, Edge
 
 Attributes = dict[str, frozenset[str]]
@@ -68,6 +69,20 @@ class ConstrainedUnionFind:
 _CONFLICT_TEXT = {"arxiv": "different arXiv ids", "doi": "different DOIs"}
 
 
+def _refusal(uf: ConstrainedUnionFind, edge: Edge, clash: str) -> Doubt:
+    """Why a constraint refused the edge. A preprint server's DOI on one side and a publisher's on the other
+    is likely the preprint and its published version: a possible match for a curator, never a merge, since
+    two DOIs in one paper are what a list's slip looks like too."""
+    if clash == "doi":
+        sides = [uf.attrs(uf.find(x)).get("doi", frozenset()) for x in (edge.a, edge.b)]
+        kinds = [{is_preprint_doi(d) for d in side} for side in sides]
+        if {frozenset(k) for k in kinds} == {frozenset({True}), frozenset({False})}:
+            reason = f"possible match: same {edge.kind}, a preprint's DOI and a published DOI (one paper?)"
+            return Doubt(edge.a, edge.b, edge.score, reason, "kept apart")
+    text = _CONFLICT_TEXT.get(clash, "a curator override keeps them apart")
+    return Doubt(edge.a, edge.b, edge.score, f"conflict: same {edge.kind}, {text}", "kept apart")
+
+
 def cluster(
     n: int, base: Callable[[int], Attributes], edges: list[Edge], forced: Iterable[Edge] = ()
 ) -> tuple[ConstrainedUnionFind, list[Edge], list[Doubt]]:
@@ -88,10 +103,7 @@ def cluster(
             continue
         clash = uf.conflict(edge.a, edge.b)
         if clash:
-            reason = _CONFLICT_TEXT.get(clash, "a curator override keeps them apart")
-            refused.append(
-                Doubt(edge.a, edge.b, edge.score, f"conflict: same {edge.kind}, {reason}", "kept apart")
-            )
+            refused.append(_refusal(uf, edge, clash))
             continue
         uf.union(edge.a, edge.b)
         used.append(edge)

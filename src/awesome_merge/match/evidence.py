@@ -22,6 +22,7 @@ RANK = {
     "override": 0,
     "arxiv": 1,
     "doi": 2,
+    "metadata": 2,  # an arXiv id and a DOI one record links: as strong as a shared DOI
     "url": 3,
     "title": 4,
     "name_prefix": 5,
@@ -311,7 +312,7 @@ def _head_name(title: str) -> str:
 
 
 def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -> list[Edge]:
-    """A dataset or benchmark row named as the paper whose id it cites (`OpenFedLLM` citing `OpenFedLLM:
+    """A dataset or benchmark row named as the paper whose id it cites (`WidgetBench` citing `WidgetBench:
     Training ...`) is that paper listed under a data heading; rows of other names only cite it."""
     edges = []
     for kind, column in (("arxiv", keys.arxiv), ("doi", keys.doi)):
@@ -330,9 +331,9 @@ def _namesakes(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]
 
 
 def label_suggestions(keys: EntryKeys, titles: list[str]) -> list[Doubt]:
-    """A label that is the coined name of exactly one full title (`FwdLLM` / `FwdLLM: Efficient ...`).
+    """A label that is the coined name of exactly one full title (`FooNet` / `FooNet: Learning ...`).
 
-    Labels never merge by name alone (two papers share "FLoRA"), but a curator wants to see these.
+    Labels never merge by name alone (two papers share "FooNet"), but a curator wants to see these.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     first: dict[str, int] = {}
@@ -361,7 +362,12 @@ def _rare_tokens(keys: list[str], per_title: int = 3) -> list[list[str]]:
         tokens = [t for t in set(key.split()) if len(t) > 2 and t not in _STOP]
         token_lists.append(tokens)
         df.update(tokens)
-    return [sorted(tokens, key=lambda t: (df[t], t))[:per_title] for tokens in token_lists]
+    # A word no other title holds blocks a title with nobody: the rarest words that another title shares
+    # are the ones worth a block (`PepMLM: Target ...` shares `binders`, not `pepmlm`, with its old title).
+    return [
+        sorted((t for t in tokens if df[t] > 1), key=lambda t: (df[t], t))[:per_title]
+        for tokens in token_lists
+    ]
 
 
 TitleGroups = dict[tuple[str, str], list[int]]  # (kind, title key) -> entries

@@ -12,7 +12,7 @@ from ..frame import ALT_URL_SEP, AUTHOR_SEP
 from ..ids import canonical_url, github_repo, is_http_url, is_image_url, page_aliases
 from ..text import title_key
 
-# A coined name: a capital or digit after the first letter (`FedDAT`, `SLoRA`, `pFedLoRA`, `Fed-BBPL`).
+# A coined name: a capital or digit after the first letter (`FooNet`, `WidgetGAN`, `pWidgetNet`, `Gad-BBX`).
 _NAME = re.compile(r"\b[A-Za-z][a-z-]*[A-Z0-9][A-Za-z0-9-]*")
 MIN_TITLE_WORDS = 5
 MIN_TITLE_CHARS = 24
@@ -67,7 +67,7 @@ def names_in(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=262144)
 def title_name(title: str) -> str:
-    """The coined name before a colon (`SLoRA: Federated ...`), which a short label should repeat."""
+    """The coined name before a colon (`FooNet: Learning ...`), which a short label should repeat."""
     head, sep, _ = title.partition(":")
     names = names_in(head)
     return next(iter(names)) if sep and len(head.split()) == 1 and len(names) == 1 else ""

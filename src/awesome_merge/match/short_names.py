@@ -1,6 +1,6 @@
 """Retitled papers and short-name-only entries: a short name, a repository or page, and a year, together.
 
-A short name alone joins nothing (two papers share `FLoRA`), nor does a repository alone (one repository
+A short name alone joins nothing (two papers share `FooNet`), nor does a repository alone (one repository
 may host several papers, or a tool many papers use). Together, with years that agree and no arXiv id or
 DOI that differs, they are one paper listed under two titles (`Foo: Old Title` / `Foo: New Title`, or
 `Foo` alone). Weaker combinations become `possible match` rows in the review, a few per name or link.

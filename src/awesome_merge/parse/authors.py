@@ -32,6 +32,7 @@ _NOT_NAME_ENDING = re.compile(
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^[A-Z]\.(?:-?[A-Z]\.)*$")
 _MAX_NAMES = 200
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}\.\s")
 
 
 def _clean(text: str) -> str:
@@ -101,6 +102,15 @@ def looks_like_authors(text: str, *, loose: bool = False) -> bool:
         return True
     words = parts[0].split()
     return loose and (len(words) >= 2 or (len(words) == 1 and len(words[0]) >= 2))
+
+
+def only_names(text: str) -> bool:
+    """Every part of the text is a person's name: stricter than `looks_like_authors`, for text that could
+    also be a citation of names and a title (`A. Lee, B. Chen, Learning to Widget`)."""
+    parts = _parts(_ET_AL.sub("", _clean(text)))
+    if len(parts) < 2 or any(_SENTENCE_INSIDE.search(p) for p in parts):
+        return False  # `Star-Net. Ann Lee`: a sentence ends inside, a title before the names
+    return all(_name_ok(p) for p in parts)
 
 
 def parse_authors(text: str) -> list[str]:

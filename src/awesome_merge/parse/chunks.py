@@ -37,7 +37,7 @@ from ..diagnostics import Diagnostic
 from ..frame import Entry
 from .document import _MD_NO_REFERENCES, _REFERENCE_DEFINITION, _SKIP_END, _SKIP_START, _Walker, parse_text
 from .item import classify, with_bare_links
-from .list_evidence import labels_in_force, repeated_link_texts
+from .list_evidence import ListEvidence, evidence_in_force, list_evidence
 from .nesting import tokens_within_nesting
 from .pieces import Piece
 
@@ -252,7 +252,7 @@ def _read_piece(text: str, pad: int, state: _State, source: str, runs_on: bool) 
 
 
 def _cached_piece(
-    cache: ChunkCache, chunk: str, pad: int, state: _State, labels: frozenset[str], source: str, runs_on: bool
+    cache: ChunkCache, chunk: str, pad: int, state: _State, labels: ListEvidence, source: str, runs_on: bool
 ) -> _Piece:
     key: tuple[object, ...] = (chunk, state, labels, pad, runs_on)
     piece = cache.get(key)
@@ -310,12 +310,12 @@ def parse_text_cached(
         return _whole(text, source, cache, read_whole)
     lines = text.split("\n")
     ranges = _pieces(lines)
-    labels = repeated_link_texts(text)
+    labels = list_evidence(text)
     state = _START
     entries: list[Entry] = []
     held: dict[str, list[Entry]] = {}
     warnings: list[tuple[int, str]] = []
-    with labels_in_force(labels):
+    with evidence_in_force(labels):
         number = 0
         while number < len(ranges):
             first, end, runs_on = ranges[number]

@@ -35,7 +35,7 @@ from .markdown import find_close, inline_pieces, list_blocks, make_parser, table
 from .nesting import MAX_HTML_DEPTH, flatten_html, html_depth, tokens_within_nesting
 from .pieces import Block, Piece, links, plain_text
 from .table import read_table
-from .title import is_title_like
+from .title import is_title_like, read_citation
 from .venue import venue_and_year
 from .vocabulary import OTHER_LIST_TEXT
 
@@ -76,9 +76,22 @@ def _fields_only(children: list[Block]) -> bool:
         if any(p.kind == "link" and classify(p) == "title" for p in pieces):
             return False
         value = label_value(text)
+        if value is None and _names_and_venue(text):
+            continue  # `A. Lee, B. Chen. *ICML 2021*. [[pdf]](url)`: who and where, no title of its own
         if (value is None and len(text.split()) > 3) or (linked and len((value or text).split()) > 3):
             return False  # a nested line with its own title text and link is an entry, not a field
     return any(p.kind == "link" for child in children for p in with_bare_links(child.pieces))
+
+
+def _labelled_lead(text: str) -> bool:
+    field = field_of(text)
+    return field is not None and field[0] == "description"
+
+
+def _names_and_venue(text: str) -> bool:
+    """A citation line that names the authors and the venue but holds no title."""
+    citation = read_citation(squash(text))
+    return not citation.title and bool(citation.authors) and bool(citation.venue_texts)
 
 
 def _as_one(lines: list[list[Piece]]) -> list[Piece]:
@@ -289,6 +302,10 @@ class _Walker:
                 return False
             if not labels_only and any(_own_title_lead(d.title, item) for d in own if d.source == "lead"):
                 return False  # `### Topic` then `Title of a paper [[paper]](url)`: a paper under a topic
+            if not labels_only and any(
+                d.source == "lead" and d.authors and len(d.title.split()) >= 3 for d in own
+            ):
+                return False  # `### Challenge` / `Summary: Title, A. Lee et al. [(arxiv)](url)`: cited
         for item in item_pieces if labels_only else ():  # each line a link with at most a label (`Paper:`)
             text = "".join(p.text for p in item if p.kind == "text")
             if not any(p.kind == "link" for p in item):
@@ -336,7 +353,9 @@ class _Walker:
         if first is None or len(plain_text(pieces)) > (3000 if first.strong or first.kind == "link" else 600):
             return
         drafts = [
-            d for d in titled(read_entries(pieces, line, self.ctx)) if d.url and len(d.title.split()) >= 2
+            d
+            for d in titled(read_entries(pieces, line, self.ctx))
+            if (d.url or d.extra_urls) and len(d.title.split()) >= 2
         ]
         # A title first: a link, bold text, or after a short label (`Paper link: [Title](url)`).
         starts_with_title = (
@@ -348,6 +367,13 @@ class _Walker:
                 and len(first.text.split()) <= 4
             )
             or (first.kind == "text" and _TAG_LEAD.match(first.text) is not None)
+            # `Summary: Title, A. Lee et al. 2019 [(arxiv)](url)`: a label, then a citation with its names
+            or (
+                first.kind == "text"
+                and bool(drafts)
+                and bool(drafts[0].authors)
+                and _labelled_lead(first.text)
+            )
             or (_tagged_lead(pieces) and bool(drafts) and len(drafts[0].title.split()) >= 3)
         )
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
@@ -504,15 +530,34 @@ class _Walker:
             if not links(child.pieces) and not entry.authors and looks_like_authors(text):
                 entry.authors = parse_authors(text)
                 continue
+            cited = read_citation(text) if not links(child.pieces) else None
+            if (
+                cited
+                and cited.title
+                and not cited.authors
+                and cited.venue_texts
+                and looks_like_authors(cited.title)
+            ):
+                cited.authors, cited.title = (
+                    parse_authors(cited.title),
+                    "",
+                )  # `A. Lee and B. Chen. ICML, 2021.`
+            if cited is not None and not cited.title and cited.authors:  # `A. Lee, and B. Chen. ICML, 2021.`
+                entry.authors = entry.authors or cited.authors
+                venue, year = venue_and_year(cited.venue_texts, [])
+                entry.venue = venue if venue and entry.venue in ("", "arXiv") else entry.venue
+                entry.year = year or entry.year
+                continue
             drafts = read_entries(child.pieces, child.line, self.ctx, nested=True)
-            papers = [d for d in drafts if d.url and d.title and len(d.title.split()) >= 4]
+            about = {"", *(d.url for d in drafts if L.is_commentary(d.url))}  # none, or a post about it
+            papers = [d for d in drafts if d.url not in about and d.title and len(d.title.split()) >= 4]
             if papers:
                 self.read_list([child])
                 continue
             for draft in drafts:
                 if draft.code_url and not entry.code_url:
                     entry.code_url = draft.code_url
-                if draft.url and draft.url != entry.url and draft.url not in entry.alt_urls:
+                if draft.url not in (entry.url, *entry.alt_urls, *about):
                     entry.alt_urls.append(draft.url)
                 entry.authors = entry.authors or draft.authors
             if child.children:

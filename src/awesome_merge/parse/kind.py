@@ -24,6 +24,7 @@ from .vocabulary import (
 )
 
 _SECTION_SPLIT = " > "
+_PREPOSITIONS = frozenset("of for on in with to from via about under".split())
 _TOOL_HINTS = ("librar", "toolkit", "toolbox", "package", "software")
 _DATA_HINTS = ("data", "corpus")
 
@@ -44,7 +45,12 @@ def heading_kind(heading: str) -> str:
     kinds = []
     for part in parts:
         words = re.findall(r"[a-z]+", part)
-        words = [w for w in words if w not in KIND_FILLER]
+        # `Datasets of Pre-Training for Alignment`, `Benchmarks for Evaluation`: before a preposition
+        # stands the head noun of the phrase
+        cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+        words = [w for w in words[:cut] if w not in KIND_FILLER] if cut else []
+        if words and cut < len(re.findall(r"[a-z]+", part)) and words[-1].rstrip("s") in TOPIC_KIND_NOUNS:
+            return ""  # `Resources of LLMs`, `Videos on Widgets`: a topic, whatever its entries are
         if not words:
             continue
         kind = _noun_kind(words[-1])

@@ -11,23 +11,37 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..ids import canonical_url, github_repo, is_http_url, is_image_url
 from .venue import is_venue_label
-from .vocabulary import CODE_WORDS, EXTRA_WORDS, SCHOLARLY_RECORD_PAGES, VERSION_WORDS
+from .vocabulary import OTHER_LIST_REPOSITORY, SCHOLARLY_RECORD_PAGES, on_change, words
 
-_ALT_LABEL = re.compile(
-    rf"^[\W_]*(?:[\w.’'-]+\s+){{0,2}}(?:{VERSION_WORDS})(?:\s+[\w.’'-]+){{0,2}}[\W_]*$", re.I
-)
-# A code word, and at most one more word after a space or a separator (`code soon`, `Code/Data`); glued
-# on, the word is a name (`torchkeras`), not a label.
-_CODE_LABEL = re.compile(
-    rf"^[\W_]*(?:official\s+)?(?:{CODE_WORDS})(?:\s*[/&+]\s*\w+|\s+\w+|base)?[\W_]*$", re.I
-)
 # Words that may stand beside a version word in a link label (`official PDF`, `full paper`, `v2`).
 _LABEL_QUALIFIERS = frozenset(
     "official full final extended published open access free online v version camera ready main pre print "
     "long short this latest new old updated original accepted".split()
 )
-_VERSION_TOKEN = re.compile(rf"(?:{VERSION_WORDS})", re.I)
-_EXTRA_LABEL = re.compile(rf"^[\W_]*(?:{EXTRA_WORDS})[\W_]*$", re.I)
+
+
+_ALT_LABEL: re.Pattern[str]
+_CODE_LABEL: re.Pattern[str]
+_VERSION_TOKEN: re.Pattern[str]
+_EXTRA_LABEL: re.Pattern[str]
+
+
+def _compile_labels() -> None:
+    """The label patterns from the vocabularies, built again when the config adds words."""
+    global _ALT_LABEL, _CODE_LABEL, _VERSION_TOKEN, _EXTRA_LABEL
+    version, code, extra = words("version"), words("code"), words("extra")
+    around = r"[\w.’'-]+"
+    _ALT_LABEL = re.compile(rf"^[\W_]*(?:{around}\s+){{0,2}}(?:{version})(?:\s+{around}){{0,2}}[\W_]*$", re.I)
+    # A code word, and at most one more word after a space or a separator (`code soon`, `Code/Data`);
+    # glued on, the word is a name (`torchkeras`), not a label.
+    _CODE_LABEL = re.compile(
+        rf"^[\W_]*(?:official\s+)?(?:{code})(?:\s*[/&+]\s*\w+|\s+\w+|base)?[\W_]*$", re.I
+    )
+    _VERSION_TOKEN = re.compile(rf"(?:{version})", re.I)
+    _EXTRA_LABEL = re.compile(rf"^[\W_]*(?:{extra})[\W_]*$", re.I)
+
+
+on_change(_compile_labels)
 # The comparison keys `canonical_url` gives a URL that names one paper by an identifier.
 _IDENTIFIER_KEY = re.compile(r"^(?:arxiv|doi|openreview|neurips|iclr|pmlr|acl|ieee|aaai):")
 _INDEX_PATH = re.compile(
@@ -187,3 +201,31 @@ def badge_texts(href: str) -> tuple[str, ...]:
     # the label only names what kind of thing it is (`Conference`, `Publish`)
     message = texts[-2] if len(texts) >= 2 else texts[0]
     return (message,) if message else ()
+
+
+_COMMENTARY_HOST = re.compile(r"$^")
+
+
+def _compile_commentary() -> None:
+    """A host of `COMMENTARY_HOSTS` or of the config's, or a subdomain of one."""
+    global _COMMENTARY_HOST
+    _COMMENTARY_HOST = re.compile(rf"(?:^|\.)(?:{words('commentary')})$")
+
+
+on_change(_compile_commentary)
+
+
+@lru_cache(maxsize=65536)
+def is_commentary(href: str) -> bool:
+    """A page about a work on a blog, news, social or video site (`COMMENTARY_HOSTS`), never the work."""
+    host = _split(href.strip()).netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0].removeprefix("www.")
+    return bool(host) and bool(_COMMENTARY_HOST.search(host))
+
+
+@lru_cache(maxsize=65536)
+def is_other_list(href: str) -> bool:
+    """The root of a repository named as a list of papers (`github.com/o/CV-Surveys`): another list."""
+    if not is_repository_root(href):
+        return False
+    name = _split(code_repo(href)).path.strip("/").split("/")[-1]
+    return bool(OTHER_LIST_REPOSITORY.search(name))

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from ..frame import Entry
 from ..text import clean_section, squash
 from . import links as L
 from .authors import parse_authors
 from .item import (
+    Draft,
     ItemContext,
-    _Draft,
     build_entry,
     classify,
     code_link,
@@ -32,55 +33,55 @@ from .list_evidence import current_labels
 from .pieces import Block, Piece, plain_text
 from .title import clean_decorated_title, is_title_like
 from .venue import is_venue_label, is_venue_tag, year_of
+from .vocabulary import CITING_HEADER_WORDS, COLUMN_HEADER_WORDS
 
-# Header words for each role; a header may hold several (`Title & Authors`, `Conf/Jour`).
-_ROLE_WORDS: dict[str, frozenset[str]] = {
-    "year": frozenset({"year", "years", "date", "time", "month", "when"}),
-    "title": frozenset(
-        {
-            "title",
-            "paper",
-            "papers",
-            "name",
-            "work",
-            "article",
-            "method",
-            "model",
-            "dataset",
-            "datasets",
-            "benchmark",
-            "project",
-            "tool",
-            "library",
-            "resource",
-            "book",
-            "course",
-            "talk",
-        }
+
+@dataclass(frozen=True)
+class ColumnRule:
+    name: str
+    role: Callable[[list[str], dict[str, int]], str]  # (header words, roles taken so far) -> role or ""
+
+
+def _role_header(words: list[str], roles: dict[str, int]) -> str:
+    """`Authors`, `Code`, `Venue`, `Link`: a short header naming a role no earlier column took."""
+    for role in ("authors", "code", "venue", "link"):
+        if role not in roles and any(w in COLUMN_HEADER_WORDS[role] for w in words) and len(words) <= 3:
+            if role == "venue" and "paper" in words:
+                continue  # `Paper Venue`... names the paper first
+            return role
+    return ""
+
+
+# What each header says its column holds; the first rule that applies decides the column. `title`
+# columns are candidates, decided among by the cells (`column_roles`).
+COLUMN_RULES: tuple[ColumnRule, ...] = (
+    ColumnRule("a title header", lambda w, r: "title" if "title" in w else ""),
+    # `Related Paper`, `Reference`: a paper the entry cites, not its name
+    ColumnRule(
+        "a header of a paper the row cites", lambda w, r: "cited" if w[0] in CITING_HEADER_WORDS else ""
     ),
-    "link": frozenset({"link", "links", "url", "pdf", "arxiv", "download", "resources", "doi"}),
-    "venue": frozenset(
-        {
-            "venue",
-            "conference",
-            "conf",
-            "journal",
-            "jour",
-            "pub",
-            "booktitle",
-            "published",
-            "publication",
-            "publisher",
-            "source",
-            "where",
-        }
+    # `Earliest publication time`, `Date`
+    ColumnRule(
+        "a date header",
+        lambda w, r: "year" if len(w) <= 3 and w[-1] in COLUMN_HEADER_WORDS["year"] else "",
     ),
-    "code": frozenset({"code", "github", "repo", "repository", "implementation", "stars", "official"}),
-    "authors": frozenset({"author", "authors", "speaker", "speakers", "presenter", "by", "who"}),
-}
+    ColumnRule("a role header", _role_header),
+    ColumnRule(
+        "a header that may name the work",
+        lambda w, r: "name" if any(x in COLUMN_HEADER_WORDS["title"] for x in w) else "",
+    ),
+)
 
 
-_CITING_WORDS = frozenset({"related", "reference", "references", "cited", "citing", "original", "source"})
+def header_role(name: str, roles: dict[str, int]) -> tuple[str, str]:
+    """A header's role by `COLUMN_RULES` and the rule that decided it; ("", "") when none applies."""
+    words = _header_words(name)
+    if words:
+        for rule in COLUMN_RULES:
+            role = rule.role(words, roles)
+            if role:
+                return role, rule.name
+    return "", ""
 
 
 def _header_words(name: str) -> list[str]:
@@ -88,31 +89,19 @@ def _header_words(name: str) -> list[str]:
 
 
 def column_roles(header: list[str], rows: list[Block]) -> dict[str, int]:
-    """Which column holds what: header words first, then, for the title, the cells' evidence."""
+    """Which column holds what, in order: each header by `COLUMN_RULES`; candidate title columns whose
+    cells repeat dropped; the title column among the rest by its cells, or, when no header names one, the
+    column whose cells read as titles (`by_content`: then only rows with a link are entries)."""
     roles: dict[str, int] = {}
     title_candidates: list[int] = []
     for index, name in enumerate(header):
-        words = _header_words(name)
-        if not words:
-            continue
-        if "title" in words:
+        role, _ = header_role(name, roles)
+        if role == "title":
             title_candidates.insert(0, index)
-            continue
-        if words[0] in _CITING_WORDS:  # `Related Paper`, `Reference`: a paper the entry cites, not its name
-            roles.setdefault("cited", index)
-            continue
-        if len(words) <= 3 and words[-1] in _ROLE_WORDS["year"]:  # `Earliest publication time`, `Date`
-            roles.setdefault("year", index)
-            continue
-        for role in ("authors", "code", "venue", "link"):
-            if role not in roles and any(w in _ROLE_WORDS[role] for w in words) and len(words) <= 3:
-                if role == "venue" and "paper" in words:
-                    continue
-                roles[role] = index
-                break
-        else:
-            if any(w in _ROLE_WORDS["title"] for w in words):
-                title_candidates.append(index)
+        elif role == "name":
+            title_candidates.append(index)
+        elif role:
+            roles.setdefault(role, index)
     title_candidates = [i for i in title_candidates if not _repeats(rows, i)]
     if not title_candidates:  # no header names it: the column whose cells read as titles, if one does
         taken = set(roles.values())
@@ -196,7 +185,7 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
     """One paper per row: the title column names it, the other columns add link, venue, year, code."""
     title_pieces = _cell(row, roles["title"])
     drafts = [d for d in read_entries(title_pieces, row.line, ctx) if d.title or d.url]
-    draft = drafts[0] if drafts else _Draft()
+    draft = drafts[0] if drafts else Draft()
     if not draft.title:
         draft.title = clean_decorated_title(squash(plain_text(title_pieces)))
     for index, cell in enumerate(row.children):
@@ -240,7 +229,11 @@ def _row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemCo
     if venue_text:
         draft.marked.insert(0, venue_text)
     stated_kind = ctx.kind
-    ctx.kind = stated_kind or _kind_of_column(header, roles["title"])
+    column_kind = _kind_of_column(header, roles["title"])
+    # A `Paper` column says where each row is described; a heading `Datasets of ...` says what the rows are
+    if column_kind == "paper":
+        column_kind = section_kind(ctx.section) or column_kind
+    ctx.kind = stated_kind or column_kind
     entry = build_entry(
         draft,
         _title_line(row, roles),
@@ -301,7 +294,7 @@ def _header_from_first_row(header: list[str], rows: list[Block]) -> tuple[list[s
         return header, rows
     names = [squash(plain_text(c)) for c in cells]
     if all(len(n.split()) <= 6 for n in names) and any(
-        w in words for n in names for w in _header_words(n) for words in _ROLE_WORDS.values()
+        w in words for n in names for w in _header_words(n) for words in COLUMN_HEADER_WORDS.values()
     ):
         return names, rows[1:]
     return header, rows

@@ -18,9 +18,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..ids import COMPACT_DATE
 from ..text import clean_title, squash
 from . import links as L
-from .authors import _name_ok, looks_like_authors, parse_authors
+from .authors import _name_ok, looks_like_authors, only_names, parse_authors
 from .venue import is_venue_label, is_venue_tag
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
@@ -66,6 +67,23 @@ def _last_venue(text: str) -> re.Match[str] | None:
 
 
 _LAST_PART = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
+# The part after the last separator: `A. Lee, B. Chen. ICASSP 2024.` ends in a venue sentence even where
+# the run from the last comma (`B. Chen. ICASSP 2024`) is names and venue together.
+_ET_AL = re.compile(r"\bet\.?\s+al\b", re.I)
+# Names, a full stop, then a short sentence led by an acronym: where the names' paper appeared (`USENIX
+# Security`), as a citation line under its title writes it.
+_NAMES_THEN_ACRONYM = re.compile(
+    r"^(?P<names>.*[^\sA-Z.])\.\s+(?P<venue>[A-Z]{2,}[\w&@'’-]*(?:\s+\S+){0,3})$"
+)
+_PART_SEPARATOR = re.compile(r"(?:,|(?<=[^\sA-Z.])\.)\s+")
+_PART_AT = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
+
+
+def _last_sentence(text: str) -> re.Match[str] | None:
+    separators = list(_PART_SEPARATOR.finditer(text.rstrip(" .")))
+    return _PART_AT.match(text, separators[-1].start()) if separators else None
+
+
 _SENTENCE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*:\s+")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 
@@ -151,8 +169,11 @@ def is_title_like(text: str) -> bool:
 
 
 def _is_year_or_id(part: str) -> bool:
+    """`2021`, `2021b`, a year and month written as one number (`201901`), an arXiv id."""
     bare = part.strip(" .;")
-    return bool(re.fullmatch(r"(?:19|20)\d\d[a-z]?", bare) or _ARXIV_TEXT.match(bare))
+    return bool(
+        re.fullmatch(r"(?:19|20)\d\d[a-z]?", bare) or COMPACT_DATE.fullmatch(bare) or _ARXIV_TEXT.match(bare)
+    )
 
 
 _PART_END = re.compile(r"\.\s+")
@@ -192,7 +213,8 @@ def read_citation(text: str) -> Citation:
 # What sets fields apart in a citation typed as columns: a tab, or a gap of two spaces or more.
 _FIELD_GAP = re.compile(r"\t| {2,}")
 # A sentence end inside a citation: a full stop after a word, not after an initial (`A. Author`).
-_SENTENCE_END = re.compile(r"(?<=[^\sA-Z.])\.\s+")
+# (`VQVAE.` ends a sentence: an initial is one capital letter standing alone.)
+_SENTENCE_END = re.compile(r"(?<=\S\S)(?<![\s.\-][A-Z])(?<!\.)\.\s+")
 
 
 def _title_then_names(text: str) -> Citation | None:
@@ -205,6 +227,9 @@ def _title_then_names(text: str) -> Citation | None:
             return None
         if "," in names and looks_like_authors(names) and len(parse_authors(names)) >= 2:
             return Citation(title, parse_authors(names), [])
+        surnames = [n.strip() for n in names.split(",")]
+        if len(surnames) >= 2 and all(re.fullmatch(r"[A-Z][^\W\d_]+", n) for n in surnames):
+            return Citation(title, surnames, [])  # `Title. Shi, Cornish`: surnames, not one inverted name
     return None
 
 
@@ -220,8 +245,8 @@ def _read_citation(text: str) -> Citation:
     text = squash(_COMMA.sub(", ", text)).strip(" ,;").rstrip(" [(")
     trailing: list[str] = []
     while True:  # venue and year trail a title: `Title, NIPS, 2013.`, `Title. NeurIPS 2023.`
-        cut = _LAST_PART.search(text) or _last_venue(text)
-        if not cut or not (_is_venue_part(cut.group(1).strip(" .")) or _is_year_or_id(cut.group(1))):
+        cut = _trailing_part(text)
+        if not cut:
             break
         trailing.insert(0, cut.group(1))
         text = text[: cut.start()].strip(" ,;")
@@ -244,13 +269,23 @@ def _read_citation(text: str) -> Citation:
     parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s+", text) if p.strip()]
     if len(parts) == 1:
         return Citation(text, [])
+    # `A. Lee, B. Chen, and C. Park`: names and no title; two parts only without an `and` in the last
+    # (`Counting Widgets Fast, Ann Lee and Bo Chen` is a title, then its names)
+    several = len(parts) >= 3 or (len(parts) == 2 and " and " not in parts[-1])
+    if several and _closed_by_a_name(text) and only_names(text):
+        return Citation("", parse_authors(text), [])
+    then = _NAMES_THEN_ACRONYM.match(text)
+    if several and then and _closed_by_a_name(then["names"]) and only_names(then["names"]):
+        return Citation("", parse_authors(then["names"]), [then["venue"]])  # `A. Lee, B. Chen. AICAS`
     if (
         len(parts) >= 2
-        and " and " in parts[-1]
+        and (" and " in parts[-1] or _ET_AL.search(parts[-1]) is not None)
         and looks_like_authors(parts[-1])
         and not looks_like_authors(parts[0])
     ):
-        return Citation(", ".join(parts[:-1]), parse_authors(parts[-1]), [])  # `Title, A and B`
+        return Citation(
+            ", ".join(parts[:-1]), parse_authors(parts[-1]), []
+        )  # `Title, A and B`, `Title, A et al.`
     end = len(parts)
     start = 0
     while start < end - 1 and (
@@ -265,6 +300,37 @@ def _read_citation(text: str) -> Citation:
         start = 0
     authors = parse_authors(", ".join(parts[:start])) if start else []
     return Citation(", ".join(parts[start:end]), authors, [])
+
+
+def _trailing_part(text: str) -> re.Match[str] | None:
+    """The venue or year that ends a citation: the run after the last comma or full stop, else the last
+    sentence alone, else a venue glued on without a separator (`Title ICML 2023`)."""
+    for found in (_LAST_PART.search(text), _last_sentence(text), _last_venue(text)):
+        if found and (_is_venue_part(found.group(1).strip(" .")) or _is_year_or_id(found.group(1))):
+            return found
+    return None
+
+
+_LAST_NAME_JOINED = re.compile(r"(?:\band|&)\s+[^,]+$|\bet\.?\s+al\b\.?$|\b[A-Z]\.\s*[A-Z][\w'’-]+$")
+
+
+def _closed_by_a_name(text: str) -> bool:
+    """The run's last part is surely a name (`..., and C. Park`, `..., C. Park`, `et al.`): without such a
+    mark, a short title-case title after the names (`A. Lee, B. Chen, Finding Widgets`) reads as names."""
+    return _LAST_NAME_JOINED.search(text.strip(" .")) is not None
+
+
+def names_and_venue(text: str) -> Citation | None:
+    """A citation line that names the authors and where they published, and no title (`A. Lee, B. Chen,
+    and C. Park. ICML, 2021.`, `A. Lee and B. Chen. *ICML 2021*.`): what a line under a title adds."""
+    cited = read_citation(text)
+    if not cited.venue_texts:
+        return None
+    if not cited.title and cited.authors:
+        return cited
+    if cited.title and not cited.authors and only_names(cited.title):
+        return Citation("", parse_authors(cited.title), cited.venue_texts)
+    return None
 
 
 def _is_venue_part(part: str) -> bool:
@@ -291,7 +357,7 @@ def quoted_title(text: str) -> tuple[int, int, str] | None:
 
 
 def is_short_name(title: str) -> bool:
-    """`FedDAT`, `RoboSpatial`, `LLM-Brain`: a coined name, not a title."""
+    """`FooNet`, `WidgetSpatial`, `Gad-Brain`: a coined name, not a title."""
     return len(title.split()) <= 2 and len(title) <= 30
 
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..ids import YEAR_RE, year_in_text
+from ..ids import COMPACT_DATE, YEAR_RE, year_in_text
 from ..text import squash
-from .vocabulary import NO_VENUE_WORDS, VENUE_WORDS
+from .vocabulary import NO_VENUE_WORDS, on_change, words
 
 # Venue and date are a few words; longer text is description, and scanning it with these patterns would
 # cost time proportional to a hostile line's length for every entry on it.
@@ -45,11 +45,24 @@ _NOISE = re.compile(
     r"submitted(?: to)?|under review(?: at| by)?|accepted)\b",
     re.I,
 )
-_VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})\b", re.I)
 _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
-# In a tag, a venue word may carry its year glued on (`NeurIPS2023`, `ICML2019`).
-_GLUED_VENUE_WORD = re.compile(rf"\b(?:{VENUE_WORDS})(?=\b|\d)", re.I)
 _GLUED_YEARISH = re.compile(r"['’]?(?:\b|(?<=[A-Za-z]))(?:19|20)?\d{2}\b")
+
+
+_VENUE_WORD: re.Pattern[str]
+_GLUED_VENUE_WORD: re.Pattern[str]
+
+
+def _compile_venue_words() -> None:
+    """The venue-word patterns from the vocabulary, built again when the config adds words."""
+    global _VENUE_WORD, _GLUED_VENUE_WORD
+    venue = words("venue")
+    _VENUE_WORD = re.compile(rf"\b(?:{venue})\b", re.I)
+    # In a tag, a venue word may carry its year glued on (`NeurIPS2023`, `ICML2019`).
+    _GLUED_VENUE_WORD = re.compile(rf"\b(?:{venue})(?=\b|\d)", re.I)
+
+
+on_change(_compile_venue_words)
 # An acronym with a year and at most a few capitalised words (`TCSVT 2025`, `CVPRW'24`, `SIGGRAPH Asia
 # 2023`): how lists tag a venue in brackets, whether or not it is a venue we know.
 _ACRONYM_YEAR = re.compile(
@@ -93,7 +106,10 @@ def year_of(text: str) -> int | None:
     short = _MONTH_SHORT_YEAR.search(text)
     if short:
         return int("20" + short.group(1)) if int(short.group(1)) < 50 else int("19" + short.group(1))
-    return year_in_text(text)
+    found = year_in_text(text)
+    if found is None and (compact := COMPACT_DATE.search(text)):  # `201901`: January 2019
+        return int(compact.group("year"))
+    return found
 
 
 @lru_cache(maxsize=65536)

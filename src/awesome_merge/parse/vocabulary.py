@@ -8,6 +8,8 @@ project's config, not here.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 
 from ..preprints import PREPRINT_WORDS
 
@@ -29,7 +31,114 @@ EXTRA_WORDS = (
     r"dataset|datasets|data|bibtex|bib|cite|citation|zhihu|twitter|tweet|youtube|model|models|weights|"
     r"checkpoints?|huggingface|hf|leaderboard|benchmark\s+page|supp(?:lementary)?|appendix|review|reviews|"
     r"poster\s+pdf|colab|notebook|media|news|press|summary|notes|report|website\s+link|coming\s+soon|"
-    r"comming\s+soon|tbd|todo|n/?a"
+    r"comming\s+soon|tbd|todo|n/?a|"
+    # the same roles in Chinese: an official site, a write-up about the work, its news, its video
+    r"官网(?:链接)?|官方网站|主页|项目主页|(?:中文)?解读|博客|新闻|报道|视频|讲解|知乎|公众号|简介|中文简介"
+)
+
+# Hosts whose pages are commentary on a work (a blog, a news or social post, a video), never the work: a
+# link there after an entry's own link is one of that entry's other links, not an entry. A host matches
+# itself and its subdomains.
+COMMENTARY_HOSTS = (
+    "mp.weixin.qq.com",
+    "zhihu.com",
+    "csdn.net",
+    "cloud.tencent.com",
+    "jiqizhixin.com",
+    "qbitai.com",
+    "juejin.cn",
+    "jianshu.com",
+    "cnblogs.com",
+    "bilibili.com",
+    "weibo.com",
+    "medium.com",
+    "towardsdatascience.com",
+    "substack.com",
+    "blogspot.com",
+    "wordpress.com",
+    "twitter.com",
+    "x.com",
+    "threads.net",
+    "linkedin.com",
+    "facebook.com",
+    "reddit.com",
+    "news.ycombinator.com",
+    "youtube.com",
+    "youtu.be",
+    "vimeo.com",
+)
+
+# A repository whose name says it is a list of papers (`CV-Surveys`, `awesome-x`, `ECCV2024-Papers`): a link
+# to it points at another list, never at an entry.
+OTHER_LIST_REPOSITORY = re.compile(
+    r"(?:^|[-_.])(?:awesome|papers?[-_]?lists?|reading[-_]?lists?|surveys|papers(?:[-_]with[-_]code)?)"
+    r"(?:$|[-_.])",
+    re.I,
+)
+
+# `Label: value` lines whose label names a field of the entry (`Authors: ...`, `Published in: ...`), in
+# this order; a `description` label marks text about the entry, never its title or venue.
+FIELD_LABELS: tuple[tuple[str, str], ...] = (
+    ("venue", r"venue|conference|conf|journal|publisher|published(?: in| at)?|publication|booktitle"),
+    ("year", r"year|date|published on|publication date|year of publication|time"),
+    ("authors", r"authors?|by|speakers?|presenters?|first author"),
+    (
+        "description",
+        r"topic|topics|session|tags?|keywords?|tasks?|datasets?|models?|notes?|slides?|summary|tl;?dr|abstract|"
+        r"affiliations?|institutions?|labs?|highlights?|description|intro|introduction|comments?|status|"
+        r"stars?|citations?|license|language",
+    ),
+)
+
+# Table header words for each column role; a header may hold several (`Title & Authors`, `Conf/Jour`).
+COLUMN_HEADER_WORDS: dict[str, frozenset[str]] = {
+    "year": frozenset({"year", "years", "date", "time", "month", "when"}),
+    "title": frozenset(
+        {
+            "title",
+            "paper",
+            "papers",
+            "name",
+            "work",
+            "article",
+            "method",
+            "model",
+            "dataset",
+            "datasets",
+            "benchmark",
+            "project",
+            "tool",
+            "library",
+            "resource",
+            "book",
+            "course",
+            "talk",
+        }
+    ),
+    "link": frozenset({"link", "links", "url", "pdf", "arxiv", "download", "resources", "doi"}),
+    "venue": frozenset(
+        {
+            "venue",
+            "conference",
+            "conf",
+            "journal",
+            "jour",
+            "pub",
+            "booktitle",
+            "published",
+            "publication",
+            "publisher",
+            "source",
+            "where",
+        }
+    ),
+    "code": frozenset({"code", "github", "repo", "repository", "implementation", "stars", "official"}),
+    "authors": frozenset({"author", "authors", "speaker", "speakers", "presenter", "by", "who"}),
+}
+
+# A header whose first word is one of these names a paper the row cites, not the row's own work.
+CITING_HEADER_WORDS = frozenset(
+    {"related", "reference", "references", "cited", "citing", "original", "source"}
 )
 
 # Hosts and path prefixes whose pages are one paper's record: a link there is the paper whatever its label.
@@ -60,7 +169,7 @@ VENUE_WORDS = (
     "arxiv|openreview|uai|aistats|colt|icdm|sdm|ecml|pkdd|iswc|recsys|mm|acm|ieee|springer|elsevier|"
     "nature|science|ccs|s&p|ndss|security|euro|globecom|icc|wcnc|ijcnn|icpr|icip|miccai|isbi|bmvc|accv|"
     "iros|icra|corl|rss|siggraph|eurographics|3dv|chi|uist|www|wsdm|lrec|tacl|cl|naacl-hlt|hlt|icme|"
-    "fl|fl-icml|fl-neurips|workshop|workshops|conference|symposium|journal|transactions|trans|letters|"
+    "workshop|workshops|conference|symposium|journal|transactions|trans|letters|"
     "magazine|proceedings|international|annual|on|of|the|and|in|for|track|main|short|long|demo|oral|"
     "poster|spotlight|version|press|book|thesis|tech|report|" + "|".join(PREPRINT_WORDS)
 )
@@ -149,3 +258,55 @@ DATASET_TITLE = re.compile(r"\b(?:dataset|data set|corpus)\b", re.I)
 
 # Link text that points at another list, not at an entry.
 OTHER_LIST_TEXT = re.compile(r"\bawesome\b|\bpapers? ?list\b|\breading list\b", re.I)
+
+
+# ------------------------------------------------------------------------------------- from the config
+
+
+_BUILT_IN = {
+    "venue": VENUE_WORDS,
+    "version": VERSION_WORDS,
+    "code": CODE_WORDS,
+    "extra": EXTRA_WORDS,
+    "commentary": "|".join(re.escape(host) for host in COMMENTARY_HOSTS),  # hosts, not words
+}
+_active: dict[str, tuple[str, ...]] = {}  # vocabulary -> the config's words
+_recompilers: list[Callable[[], None]] = []
+
+
+def _as_pattern(word: str) -> str:
+    """A config word as a regex alternative: literal, any run of spaces matching any whitespace."""
+    return r"\s+".join(re.escape(part) for part in word.lower().split())
+
+
+def words(vocabulary: str) -> str:
+    """One vocabulary (`venue`, `version`, `code`, `extra`, `commentary`) as a regex alternation, config
+    words first so that a longer config word wins over a built-in word it starts with."""
+    added = [_as_pattern(w) for w in _active.get(vocabulary, ()) if w.strip()]
+    return "|".join([*added, _BUILT_IN[vocabulary]])
+
+
+def on_change(recompile: Callable[[], None]) -> None:
+    """Register a module's pattern builder: called now, and again whenever the config words change."""
+    _recompilers.append(recompile)
+    recompile()
+
+
+def use_words(**added: tuple[str, ...]) -> None:
+    """Read with these config words (`venue=("FL-ICML",)`) from now on, in this process. The reader's
+    memoised answers were made with the old words, so every cache of the package is emptied."""
+    global _active
+    unknown = set(added) - set(_BUILT_IN)
+    if unknown:
+        raise ValueError(f"no vocabulary named {', '.join(sorted(unknown))}")
+    wanted = {name: tuple(ws) for name, ws in added.items() if ws}
+    if wanted == _active:
+        return
+    _active = wanted
+    for recompile in _recompilers:
+        recompile()
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == __name__.split(".")[0] and module is not None:
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()

@@ -6,6 +6,8 @@ that a later run can tell its own files from a curator's and never replaces the 
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,9 +17,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..source_info import SourceInfo
+from ..text import clean_section
 from ..topics import heading_key
+from .checks import confirmed_review
 from .issues import source_issues
-from .markdown import render_readme
+from .markdown import README, render_pages
 from .output import GENERATED_MARK, diff_outputs, write_outputs
 from .tables import entries_csv, papers_bibtex, papers_csv, papers_json, report_csv, review_csv
 
@@ -76,6 +80,50 @@ def subsections(result: MergeResult) -> dict[str, str]:
     }
 
 
+# A list's name as its first heading gives it (`# Awesome Widgets`): links, emphasis and emoji dropped.
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_HTML_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.I | re.S)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.I)  # a badge names nothing
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
+MAX_LIST_NAME = 80  # a longer first heading is a sentence, not a name: the file name stays
+
+
+def first_heading(path: Path | None) -> str:
+    """The name a list gives itself in its first heading, or "" (no heading, unreadable, too long)."""
+    if path is None:
+        return ""
+    try:
+        text = path.read_bytes()[:200_000].decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    found, at = "", len(text)
+    offset, fenced = 0, False
+    for line in text.splitlines(keepends=True):  # the first `#` heading outside code blocks
+        if _FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else _ATX_HEADING.match(line.rstrip("\r\n"))
+        if match:
+            found, at = match.group(1), offset
+            break
+        offset += len(line)
+    html_heading = _HTML_HEADING.search(text, 0, at)  # `<h1 align="center">Name</h1>` before it
+    if html_heading:
+        found = re.sub(r"<[^>]+>", "", html_heading.group(1))
+    plain = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", html.unescape(found)))
+    plain = re.sub(r"\[\s*\]|\(\s*\)", "", plain)  # what a link around a badge leaves
+    name = clean_section(plain.replace("*", "").replace("`", ""))
+    return name if 0 < len(name) <= MAX_LIST_NAME else ""
+
+
+def _lines(path: Path) -> list[str]:
+    """A list's lines as its line numbers count them, for checking what a warning says of one."""
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace").split("\n")
+    except OSError:
+        return []
+
+
 def read_previous_papers(output: Path) -> pd.DataFrame | None:
     """The papers of the last run, to tell what this run added and removed."""
     path = output / "papers.csv"
@@ -107,23 +155,34 @@ def build_files(
 ) -> dict[str, str]:
     """Every output file of a run, name -> text, markers included; each writer's time into `timings`."""
     shown = result.config.list
+    paths = {path.name: path for path in result.source_files}
     lists = [
-        SourceInfo(s.name, s.url, s.entries, display=shown.display_name(s.name))
+        SourceInfo(
+            s.name,
+            s.url,
+            s.entries,
+            display=shown.display_name(s.name) or first_heading(paths.get(s.name)),
+        )
         for s in result.sources
         if s.readable
     ]
     cluster_ids = result.report["cluster_id"].tolist()
+    pages: dict[str, str] = {}
 
     def readme() -> str:
-        return render_readme(
-            result.papers,
-            lists,
-            group_by=group_by,
-            topic_order=result.topic_order,
-            title=shown.title,
-            description=shown.description,
-            subsections=subsections(result) if group_by == "topic" else None,
+        pages.update(
+            render_pages(
+                result.papers,
+                lists,
+                group_by=group_by,
+                topic_order=result.topic_order,
+                title=shown.title,
+                description=shown.description,
+                subsections=subsections(result) if group_by == "topic" else None,
+                show_doubts=shown.show_doubts,
+            )
         )
+        return pages.pop(README)
 
     def issues() -> str:
         return source_issues(
@@ -133,6 +192,7 @@ def build_files(
             result.diagnostics,
             [s.name for s in result.sources],
             result.conflicts,
+            source_lines={name: _lines(path) for name, path in paths.items()},
         )
 
     writers: dict[str, Callable[[], str]] = {
@@ -140,7 +200,7 @@ def build_files(
         "papers.csv": lambda: papers_csv(result.papers),
         "dedup_report.csv": lambda: report_csv(result.report),
         "entries.csv": lambda: entries_csv(result.entries, cluster_ids),
-        "review.csv": lambda: review_csv(result.review),
+        "review.csv": lambda: review_csv(confirmed_review(result.review)),
         "papers.json": lambda: papers_json(result.papers),
         "papers.bib": lambda: papers_bibtex(result.papers),
         "source_issues.md": issues,
@@ -149,7 +209,8 @@ def build_files(
         from .changes import summarize_changes
 
         writers["CHANGES.md"] = lambda: summarize_changes(previous_papers, result.papers, fetch_outcomes)
-    return {name: with_marker(name, _timed(timings, name, render)) for name, render in writers.items()}
+    files = {name: with_marker(name, _timed(timings, name, render)) for name, render in writers.items()}
+    return {**files, **{name: with_marker(name, text) for name, text in pages.items()}}
 
 
 @dataclass(frozen=True)

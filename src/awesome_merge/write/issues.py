@@ -8,12 +8,13 @@ line, so a maintainer can fix it without reading the merged output.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from ..diagnostics import Diagnostic
 from ..ids import canonical_url, github_repo
+from .checks import held_urls, line_is_in_the_merged_list, same_paper_listed
 from .markdown import clean_text, escape_md, safe_url
 
 __all__ = ["source_issues"]
@@ -32,12 +33,22 @@ def _quote(title: object) -> str:
     return f"“{escape_md(title) or '(untitled)'}”"
 
 
+def _links_of(cols: dict[str, list], i: int) -> set[str]:
+    urls = [clean_text(cols["url"][i]), *clean_text(cols["alt_urls"][i]).split()]
+    return {canonical_url(u) for u in urls if u}
+
+
 def _disputed_links(
     rows: list[int], cols: dict[str, list], cluster_ids: list[str], disputes: dict[int, list[int]]
 ) -> list[str]:
     out = []
     for i in rows:
-        others = [j for j in disputes.get(i, ()) if cluster_ids[j] != cluster_ids[i]]
+        own = canonical_url(clean_text(cols["url"][i]))
+        others = [  # each other entry named must hold this very link
+            j
+            for j in disputes.get(i, ())
+            if cluster_ids[j] != cluster_ids[i] and own and own in _links_of(cols, j)
+        ]
         if not others:
             continue
         named = [
@@ -81,7 +92,19 @@ def _listed_twice(rows: list[int], cols: dict[str, list], cluster_ids: list[str]
     by_cluster: dict[str, list[int]] = defaultdict(list)
     for i in rows:
         by_cluster[cluster_ids[i]].append(i)
-    repeated = sorted((m for m in by_cluster.values() if len(m) > 1), key=lambda m: cols["line"][m[0]])
+    repeated = sorted(
+        (
+            m
+            for m in by_cluster.values()
+            if len(m) > 1
+            and same_paper_listed(
+                [clean_text(cols["title"][i]) for i in m],
+                [clean_text(cols["url"][i]) for i in m],
+                [clean_text(cols["arxiv_id"][i]) or clean_text(cols["doi"][i]) for i in m],
+            )
+        ),
+        key=lambda m: cols["line"][m[0]],
+    )
     one_heading = [m for m in repeated if len({cols["section"][i] for i in m}) < len(m)]
     by_design = len(repeated) - len(one_heading) > BY_DESIGN_SHARE * max(len(by_cluster), 1)
     out = []
@@ -119,9 +142,16 @@ def _shared_code(rows: list[int], cols: dict[str, list], cluster_ids: list[str])
     return out
 
 
-def _unread(source: str, diagnostics: Sequence[Diagnostic]) -> list[str]:
+def _unread(
+    source: str, diagnostics: Sequence[Diagnostic], lines: Sequence[str], held: set[str]
+) -> list[str]:
+    """Warned lines that are missing from the merged list: not those whose links it holds all the same."""
     found = sorted({(d.line, d.message) for d in diagnostics if d.source == source})
-    return [f"- {f'line {line}' if line else 'the file'}: {escape_md(message)}" for line, message in found]
+    return [
+        f"- {f'line {line}' if line else 'the file'}: {escape_md(message)}"
+        for line, message in found
+        if not (line and line <= len(lines) and line_is_in_the_merged_list(lines[line - 1], held))
+    ]
 
 
 _PARTS = (
@@ -146,10 +176,14 @@ def source_issues(
     diagnostics: Sequence[Diagnostic],
     sources: Sequence[str],
     conflicts: dict[int, list[int]] | None = None,
+    source_lines: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """The report as Markdown: one section per source in the order given, every issue with its line."""
-    names = ("source", "line", "title", "url", "code_url", "section")
-    cols: dict[str, list] = {c: entries[c].tolist() for c in names}
+    """The report as Markdown: one section per source in the order given, every issue with its line,
+    each claim checked against the entries (`checks.py`); `source_lines` are the lists' own lines, to
+    check what a warning about a line says."""
+    names = ("source", "line", "title", "url", "alt_urls", "code_url", "section", "arxiv_id", "doi")
+    cols: dict[str, list] = {c: entries[c].tolist() if c in entries else [""] * len(entries) for c in names}
+    held = held_urls(entries) if source_lines else set()
     ids = list(cluster_ids)
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, source in enumerate(cols["source"]):
@@ -167,7 +201,7 @@ def source_issues(
             _other_identifier(rows, cols, ids, conflicts or {}),
             _listed_twice(rows, cols, ids),
             _shared_code(rows, cols, ids),
-            _unread(source, diagnostics),
+            _unread(source, diagnostics, (source_lines or {}).get(source, ()), held),
         ]
         out += ["", f"## {escape_md(source)}", ""]
         if not any(found):

@@ -17,8 +17,17 @@ import pandas as pd
 from ..source_info import SourceInfo
 from ..venues import canonical_venue
 from .columns import records
+from .output import PAGES_DIR
 
-__all__ = ["SourceInfo", "escape_md", "github_slug", "render_readme", "safe_url", "short_list_name"]
+__all__ = [
+    "SourceInfo",
+    "escape_md",
+    "github_slug",
+    "render_pages",
+    "render_readme",
+    "safe_url",
+    "short_list_name",
+]
 
 GROUPINGS = ("topic", "year", "source")
 OTHER = "Other"
@@ -236,9 +245,10 @@ def _host_label(url: str) -> str:
     return host.removeprefix("www.") or "link"
 
 
-def paper_line(row: Mapping[str, object], short_names: dict[str, str]) -> str:
-    """One bullet of two lines: the bold linked title and venue year, then (a ⚠ doubt about its link)
-    authors · links · lists.
+def paper_line(row: Mapping[str, object], short_names: dict[str, str], *, show_doubts: bool = False) -> str:
+    """One bullet of two lines: the bold linked title and venue year, then authors · links · lists (and,
+    with `show_doubts`, the curator's ⚠ doubt about its link first; else it is in review.csv and
+    source_issues.md only).
 
     Why two lines: on one line the title, authors and list names ran together and wrapped mid-name; a
     fixed second line (a CommonMark hard break, `\\` at the end of the line) lets a reader scan titles.
@@ -250,7 +260,7 @@ def paper_line(row: Mapping[str, object], short_names: dict[str, str]) -> str:
     if venue_year:
         first.append(venue_year)
     parts: list[str] = []
-    doubt = clean_text(row.get("doubt", ""))
+    doubt = clean_text(row.get("doubt", "")) if show_doubts else ""
     if doubt:  # the lists link this paper's page to another paper too: say so before a reader follows it
         parts.append(f"⚠ {escape_md(doubt)}")
     authors = _authors(row.get("authors", ""))
@@ -403,11 +413,118 @@ def render_readme(
     title: str = DEFAULT_TITLE,
     description: str = "",
     subsections: dict[str, str] | None = None,
+    show_doubts: bool = False,
 ) -> str:
-    """The unified list as GitHub-flavoured Markdown; same input, byte-identical output.
+    """The unified list as one GitHub-flavoured Markdown page; same input, byte-identical output.
 
     `subsections` (cluster id -> the lists' own subsection) splits sections over `LONG_SECTION` papers.
     """
+    return render_pages(
+        papers,
+        lists,
+        group_by=group_by,
+        topic_order=topic_order,
+        title=title,
+        description=description,
+        subsections=subsections,
+        show_doubts=show_doubts,
+        split_bytes=None,
+    )[README]
+
+
+README = "README.md"
+# GitHub shows only the first 512 KB of a README: from this size on, the list is one page per section
+# (`topics/<section>.md`) with README.md as their index.
+SPLIT_BYTES = 450_000
+ALL_SECTIONS = "[↑ All sections](../README.md)"
+_PAGE_NAME_MAX = 80
+
+
+PAGE_SHARE = 0.9  # of a page's bytes, its papers' share: the rest for its heading, contents and links
+_SUB_HEADING = "### "
+
+
+def _chunks(lines: list[str], budget: int) -> list[list[str]]:
+    """A section's lines in runs of at most `budget` bytes, cut between papers (a subsection heading
+    goes with the papers under it): the pages of a section too long for one."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for i, line in enumerate(lines):
+        cost = len(line.encode("utf-8")) + 1
+        opens = line.startswith(_SUB_HEADING) or (
+            not line and i + 1 < len(lines) and lines[i + 1].startswith(_SUB_HEADING)
+        )
+        if size + cost > budget and chunks[-1] and (line.startswith("- ") or opens):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += cost
+    return chunks
+
+
+def _sub_counts(lines: list[str]) -> list[tuple[str, int]]:
+    """The subsections a run of lines opens, each with the papers under it in that run."""
+    found: list[tuple[str, int]] = []
+    for line in lines:
+        if line.startswith(_SUB_HEADING):
+            found.append((_unescape(line[len(_SUB_HEADING) :]), 0))
+        elif line.startswith("- ") and found:
+            found[-1] = (found[-1][0], found[-1][1] + 1)
+    return found
+
+
+def _unescape(text: str) -> str:
+    """A heading's text as it was before `escape_md` (for its anchor and to show it again)."""
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _page_name(name: str, taken: set[str]) -> str:
+    """A file name for a section's page: its GitHub slug (letters of any script), unique, not too long."""
+    base = github_slug(name)[:_PAGE_NAME_MAX].strip("-") or "section"
+    stem, n = base, 1
+    while stem.casefold() in taken:
+        n += 1
+        stem = f"{base}-{n}"
+    taken.add(stem.casefold())
+    return f"{stem}.md"
+
+
+def _section_body(
+    rows: list[Row],
+    subsections: dict[str, str],
+    short_names: dict[str, str],
+    seen: dict[str, int],
+    show_doubts: bool,
+) -> tuple[list[tuple[str, str, int]], list[str]]:
+    """A section's subsections as (name, slug, papers) and its lines."""
+    subs: list[tuple[str, str, int]] = []
+    body: list[str] = []
+    parts = _subsections(rows, subsections) if len(rows) > LONG_SECTION else [("", rows)]
+    for sub, sub_rows in parts:
+        if sub:
+            sub_slug = github_slug(sub, seen)
+            subs.append((sub, sub_slug, len(sub_rows)))
+            body += ["", f"### {escape_md(sub)}", ""]
+        body += [paper_line(row, short_names, show_doubts=show_doubts) for row in sub_rows]
+    return subs, body
+
+
+def render_pages(
+    papers: pd.DataFrame,
+    lists: Sequence[SourceInfo],
+    *,
+    group_by: str = "topic",
+    topic_order: Sequence[str] = (),
+    title: str = DEFAULT_TITLE,
+    description: str = "",
+    subsections: dict[str, str] | None = None,
+    show_doubts: bool = False,
+    split_bytes: int | None = SPLIT_BYTES,
+) -> dict[str, str]:
+    """The unified list: `README.md` alone, or, when that page would pass `split_bytes`, `README.md` as
+    the index of one page per section (`topics/<section>.md`), every link between them relative."""
     sources_seen = {s for v in papers.get("sources", pd.Series(dtype="string")) for s in _split(v)}
     short_names = _short_names(lists, sources_seen - {s.name for s in lists})
     sections = _sections(papers, lists, group_by, topic_order)
@@ -423,21 +540,53 @@ def render_readme(
         out += [escape_md(description), ""]
     out += _header(lists, short_names, len(papers), n_entries)
     if not sections:
-        return "\n".join([*out, "", "No papers yet.", ""])
+        return {README: "\n".join([*out, "", "No papers yet.", ""])}
     contents = github_slug("Contents", seen)
     toc = ["", "## Contents", ""]
     body: list[str] = []
+    rendered: list[tuple[str, list[tuple[str, str, int]], list[str], int]] = []
     for key, rows in sections:
         name = short_names.get(key, key) if group_by == "source" else key
         slug = github_slug(name, seen)
         toc.append(f"- [{escape_md(name)}](#{slug}) ({_plural(len(rows), 'paper')})")
-        body += ["", f"## {escape_md(name)}", ""]
-        parts = _subsections(rows, subsections or {}) if len(rows) > LONG_SECTION else [("", rows)]
-        for sub, sub_rows in parts:
-            if sub:
-                sub_slug = github_slug(sub, seen)
-                toc.append(f"  - [{escape_md(sub)}](#{sub_slug}) ({_plural(len(sub_rows), 'paper')})")
-                body += ["", f"### {escape_md(sub)}", ""]
-            body += [paper_line(row, short_names) for row in sub_rows]
-        body += ["", BACK_TO_CONTENTS.format(slug=contents)]
-    return "\n".join([*out, *toc, *body, ""])
+        subs, lines = _section_body(rows, subsections or {}, short_names, seen, show_doubts)
+        toc += [f"  - [{escape_md(sub)}](#{s}) ({_plural(n, 'paper')})" for sub, s, n in subs]
+        body += ["", f"## {escape_md(name)}", "", *lines, "", BACK_TO_CONTENTS.format(slug=contents)]
+        rendered.append((name, subs, lines, len(rows)))
+    single = "\n".join([*out, *toc, *body, ""])
+    if split_bytes is None or len(single.encode("utf-8")) <= split_bytes:
+        return {README: single}
+    pages: dict[str, str] = {}
+    taken: set[str] = set()
+    index = [
+        "",
+        "## Contents",
+        "",
+        f"One page per section ({len(rendered)}): the list is too long for one.",
+        "",
+    ]
+    budget = int(split_bytes * PAGE_SHARE)
+    for name, _subs, lines, n in rendered:
+        parts = _chunks(lines, budget)
+        names = [_page_name(name if k == 0 else f"{name} {k + 1}", taken) for k in range(len(parts))]
+        for k, (part, page) in enumerate(zip(parts, names, strict=True)):
+            link = quote(f"{PAGES_DIR}/{page}")
+            own: dict[str, int] = {}  # a page's anchors are its own: GitHub numbers repeats per page
+            github_slug(name, own)
+            subs = [(sub, github_slug(sub, own), c) for sub, c in _sub_counts(part)]
+            shown = len(parts) > 1
+            where = f" (page {k + 1} of {len(parts)})" if shown else ""
+            if k == 0:
+                pages_note = f", {len(parts)} pages" if shown else ""
+                index.append(f"- [{escape_md(name)}]({link}) ({_plural(n, 'paper')}{pages_note})")
+            else:
+                index.append(f"  - [page {k + 1}]({link})")
+            index += [f"  - [{escape_md(sub)}]({link}#{a}) ({_plural(c, 'paper')})" for sub, a, c in subs]
+            steps = [f"[← page {k}]({quote(names[k - 1])})"] if k else []
+            steps += [f"[page {k + 2} →]({quote(names[k + 1])})"] if k + 1 < len(parts) else []
+            nav = " · ".join([ALL_SECTIONS, *steps])
+            text = [f"# {escape_md(name)}{where}", "", f"{nav} · {_plural(n, 'paper')} in all", ""]
+            if subs:
+                text += [f"- [{escape_md(sub)}](#{a}) ({_plural(c, 'paper')})" for sub, a, c in subs] + [""]
+            pages[f"{PAGES_DIR}/{page}"] = "\n".join([*text, *part, "", nav, ""])
+    return {README: "\n".join([*out, *index, ""]), **pages}

@@ -29,10 +29,30 @@ def _data(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else bytes(content)
 
 
+# The one folder of the outputs: a list too long for one page has a page per section there.
+PAGES_DIR = "topics"
+
+
 def _check_name(name: str) -> None:
-    """Output names are plain file names, so a name can never reach outside the output folder."""
-    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+    """Output names are plain file names (or `topics/<plain name>`), so a name can never reach outside the
+    output folder."""
+    folder, _, plain = name.rpartition("/")
+    if folder not in ("", PAGES_DIR) or not plain or plain in (".", "..") or "\\" in plain or "\0" in plain:
         raise OutputError(f"invalid output file name {name!r}: expected a plain file name")
+
+
+def _stale_pages(out_dir: Path, files: Mapping[str, str | bytes]) -> list[str]:
+    """Section pages an earlier run wrote (their generated marker says so) that this run has not."""
+    folder = out_dir / PAGES_DIR
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob("*.md")):
+        name = f"{PAGES_DIR}/{path.name}"
+        current = _current(path)
+        if name not in files and current is not None and GENERATED_MARK.encode() in _head(current):
+            found.append(name)
+    return found
 
 
 def _current(path: Path) -> bytes | None:
@@ -47,7 +67,8 @@ def diff_outputs(out_dir: Path, files: Mapping[str, str | bytes]) -> list[str]:
     out_dir = Path(out_dir)
     for name in files:
         _check_name(name)
-    return [name for name, content in files.items() if _current(out_dir / name) != _data(content)]
+    stale = [name for name, content in files.items() if _current(out_dir / name) != _data(content)]
+    return stale + _stale_pages(out_dir, files)
 
 
 def _first_line(data: bytes) -> bytes:
@@ -188,6 +209,7 @@ def write_outputs(
             old = _current(target)
             if old == data:
                 continue
+            target.parent.mkdir(exist_ok=True)
             previous[target] = old
             pending.append((name, stage(target, data), target))
         for _, tmp, target in pending:
@@ -201,6 +223,11 @@ def write_outputs(
     finally:
         for _, tmp, _target in pending:
             tmp.unlink(missing_ok=True)
-    if pending:
+    stale = _stale_pages(out_dir, files)
+    for name in stale:  # the pages of sections that are gone, or of a list that fits one page again
+        (out_dir / name).unlink(missing_ok=True)
+    if pending or stale:
         _fsync_dir(out_dir)
-    return [name for name, _tmp, _target in pending]
+        if (out_dir / PAGES_DIR).is_dir():
+            _fsync_dir(out_dir / PAGES_DIR)
+    return [name for name, _tmp, _target in pending] + stale

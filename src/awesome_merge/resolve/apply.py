@@ -1,0 +1,164 @@
+"""What the records change: a label's title, the fields lists leave out, links between an arXiv id and a
+DOI, and the pairs a curator should check when a record and a list disagree.
+
+A record speaks for its identifier, so a label (`SLoRA`, `Recovering Private Text`) takes the title of the
+paper its link names, as a reader following the link would. A full title the list wrote stays; a record
+that names another paper altogether is not used for that entry and becomes a review row instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from ..match.evidence import Doubt, title_score
+from ..match.keys import DATA_KINDS, is_citation_label, is_full_title, names_in, title_name
+from ..text import title_key
+from .record import Record
+
+# As loose as the matcher's test for titles that share an identifier: variants, or one inside the other.
+SAME_WORK_SCORE = 70.0
+CONTAINED_SCORE = 95.0
+_SERVICE = {"arxiv": "arXiv", "crossref": "Crossref", "stand-in": "stand-in"}
+
+
+@dataclass
+class Resolution:
+    """Per entry row: the record title a label takes, and the record that agrees with the entry."""
+
+    titles: dict[int, str] = field(default_factory=dict)
+    records: dict[int, Record] = field(default_factory=dict)
+    links: list[tuple[int, int]] = field(default_factory=list)  # entries one record's two ids tie
+    doubts: list[Doubt] = field(default_factory=list)  # decisions are the matcher's to fill in
+
+
+def agrees(a: str, b: str) -> bool:
+    """Two title keys that can be one paper's: variants, or one containing the other."""
+    shorter, longer = sorted((a, b), key=len)
+    return title_score(a, b) >= SAME_WORK_SCORE or fuzz.partial_ratio(shorter, longer) >= CONTAINED_SCORE
+
+
+def _lookup(arxiv_id: str, doi: str, records: Mapping[str, Record]) -> Record | None:
+    """The published version's record first (its DOI), else the preprint's."""
+    found = records.get(f"doi:{doi.lower()}") if doi else None
+    if found is None and arxiv_id:
+        found = records.get(f"arxiv:{arxiv_id}")
+    return found if found is not None and found.title else None
+
+
+def _named(record: Record) -> str:
+    ident = record.key.split(":", 1)[1]
+    return f"the {_SERVICE.get(record.service, record.service)} record of {ident} is “{record.title}”"
+
+
+def resolve_entries(
+    entries: pd.DataFrame, records: Mapping[str, Record], review_threshold: float = 80.0
+) -> Resolution:
+    """The resolution of every entry that has a record; entries without one are left as they are."""
+    resolution = Resolution()
+    if not records:
+        return resolution
+    titles = entries["title"].astype(str).tolist()
+    arxiv_ids = entries["arxiv_id"].astype(str).tolist()
+    dois = [d.lower() for d in entries["doi"].astype(str)]
+    kinds = entries["kind"].astype(str).tolist() if "kind" in entries else ["paper"] * len(titles)
+    keys = [title_key(t) for t in titles]
+    full = [is_full_title(k) and not is_citation_label(t) for k, t in zip(keys, titles, strict=True)]
+    by_id: dict[str, list[int]] = defaultdict(list)
+    for i, (a, d) in enumerate(zip(arxiv_ids, dois, strict=True)):
+        for ident in (f"arxiv:{a}" if a else "", f"doi:{d}" if d else ""):
+            if ident:
+                by_id[ident].append(i)
+    contradicted: list[tuple[int, Record]] = []
+    for i in range(len(titles)):
+        record = _lookup(arxiv_ids[i], dois[i], records)
+        if record is None or kinds[i] in DATA_KINDS:  # a dataset row cites a paper; it is not the paper
+            continue
+        record_key = title_key(record.title)
+        if full[i]:
+            if agrees(keys[i], record_key):
+                resolution.records[i] = record
+            else:
+                contradicted.append((i, record))
+        elif is_full_title(record_key):
+            resolution.titles[i] = record.title
+            resolution.records[i] = record
+    for i, record in contradicted:
+        partner, score = _best_title(record, keys, full, i, review_threshold)
+        reason = f"check: {_named(record)}, another title than the list's; the record is not used for it"
+        resolution.doubts.append(Doubt(i, partner, score, reason, "kept apart"))
+    resolution.doubts.extend(_label_checks(resolution, titles, keys, full, by_id))
+    resolution.links = _links(records, resolution, by_id, keys, full)
+    return resolution
+
+
+def _best_title(
+    record: Record, keys: list[str], full: list[bool], entry: int, cutoff: float
+) -> tuple[int, float]:
+    """The entry with the record's title (the paper the record says the entry is), else the entry itself."""
+    wanted = title_key(record.title)
+    candidates = {k: i for i, k in reversed(list(enumerate(keys))) if full[i] and i != entry}
+    found = process.extractOne(wanted, list(candidates), scorer=fuzz.ratio, score_cutoff=cutoff)
+    if found is None:
+        return entry, 0.0
+    return candidates[found[0]], round(float(found[1]), 1)
+
+
+def _label_checks(
+    resolution: Resolution,
+    titles: list[str],
+    keys: list[str],
+    full: list[bool],
+    by_id: Mapping[str, list[int]],
+) -> list[Doubt]:
+    """A label coining another name than the record's paper (`Fed-BBPL` on SLoRA's id): the link wins,
+    but a curator should see it, beside an entry of that id that agrees with the record."""
+    doubts = []
+    for i, title in sorted(resolution.titles.items()):
+        record = resolution.records[i]
+        name, names = title_name(title), names_in(titles[i])
+        if not name or not names or name in names:
+            continue
+        agreeing = [
+            j
+            for j in by_id.get(record.key, ())
+            if j != i
+            and (
+                (full[j] and agrees(keys[j], title_key(title)))
+                or (not full[j] and name in names_in(titles[j]))
+            )
+        ]
+        if agreeing:
+            label = "/".join(sorted(names))
+            reason = f"check: the label names {label}, {_named(record)}; joined by its link"
+            doubts.append(Doubt(agreeing[0], i, 0.0, reason, "merged"))
+    return doubts
+
+
+def _links(
+    records: Mapping[str, Record],
+    resolution: Resolution,
+    by_id: Mapping[str, list[int]],
+    keys: list[str],
+    full: list[bool],
+) -> list[tuple[int, int]]:
+    """Entries of a record's arXiv id joined to entries of the DOI it links, unless a title says no."""
+    links: set[tuple[int, int]] = set()
+    for record in records.values():
+        if not (record.arxiv_id and record.doi) or not record.title:
+            continue
+        record_key = title_key(record.title)
+
+        def fits(i: int, record_key: str = record_key) -> bool:
+            return not full[i] or i in resolution.records or agrees(keys[i], record_key)
+
+        preprints = [i for i in by_id.get(f"arxiv:{record.arxiv_id}", ()) if fits(i)]
+        published = [i for i in by_id.get(f"doi:{record.doi.lower()}", ()) if fits(i)]
+        if preprints and published:
+            anchor = preprints[0]
+            links.update((min(anchor, j), max(anchor, j)) for j in published if j != anchor)
+    return sorted(links)
