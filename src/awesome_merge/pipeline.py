@@ -125,8 +125,8 @@ def parse_to_columns(path: Path, cache: ChunkCache | None = None) -> ParsedColum
     """Parse one file and make its comparison keys, in a worker process when there are several.
 
     A function of one path, picklable, with no state shared between calls but an optional cache of the
-    process it runs in (which changes nothing in the result): the function a map over the files of a
-    run too large for one machine calls as it is."""
+    process it runs in (which changes nothing in the result) and the config's words (`use_words`, set
+    once per process): the function a map over the files of a run too large for one machine calls."""
     with _no_gc():
         parsed = parse_file(path, cache if cache is not None else _WORKER_CACHE)
         fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
