@@ -64,18 +64,15 @@ def confirmed_review(review: pd.DataFrame) -> pd.DataFrame:
 
 def held_urls(entries: pd.DataFrame) -> set[str]:
     """Every link the merged list holds, as comparison keys: entries' own links, versions and code."""
-    held: set[str] = set()
+    urls: set[str] = set()  # each distinct link once: lists repeat links, and a key costs a URL parse
     for column in ("url", "alt_urls", "code_url"):
         if column not in entries:
             continue
         for cell in entries[column].tolist():
             if cell is None or cell is pd.NA or not str(cell):
                 continue
-            for url in str(cell).split():
-                key = canonical_url(url)
-                if key:
-                    held.add(key)
-    return held
+            urls.update(str(cell).split())
+    return {key for key in map(canonical_url, urls) if key}
 
 
 def line_is_in_the_merged_list(line: str, held: set[str]) -> bool:
