@@ -764,3 +764,10 @@ def test_citation_paragraphs_whose_title_ends_in_an_acronym_then_two_surnames():
     assert entries[0].arxiv_id == "2103.01234" and entries[0].year == 2021
     assert entries[1].authors == ["Shi", "Corn"]
     assert (entries[1].venue, entries[1].kind) == ("", "paper")
+
+
+def test_a_comment_hiding_one_link_says_so_in_the_singular():
+    _, warnings = parse_text(
+        "# Widgets\n\n<!-- - [Hidden Widget Paper](https://arxiv.org/abs/2401.01234) -->\n", "list.md"
+    )
+    assert [w.message for w in warnings] == ["an HTML comment hides 1 link (line 3): not read"]

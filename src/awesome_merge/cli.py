@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .counts import plural
 
 _LOADED = time.perf_counter()  # the command's own time starts here, once click is imported
 
@@ -42,15 +43,6 @@ CHECK_FAILED = 3
 INCOMPLETE = 4
 INTERRUPTED = 130
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """`1 list`, `2 lists`, `1 entry`, `3 entries`: counts a reader does not have to decode."""
-    if n == 1:
-        return f"{n} {word}"
-    if many is None:
-        many = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
-    return f"{n} {many}"
 
 
 def _echo(message: str, *, err: bool = True) -> None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
+from ..counts import plural
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..ids import canonical_url
@@ -454,7 +455,7 @@ class _Walker:
         hidden = sum(len(_HREF.findall(comment)) for comment in _COMMENT.findall(content) if "://" in comment)
         if hidden:
             where = f"lines {first}-{last}" if last > first else f"line {first}"
-            self.ctx.warn(first, f"an HTML comment hides {hidden} links ({where}): not read")
+            self.ctx.warn(first, f"an HTML comment hides {plural(hidden, 'link')} ({where}): not read")
 
     def read_list(self, blocks: list[Block]) -> None:
         for block in blocks:
