@@ -29,7 +29,8 @@ from metadata_server import MetadataServer  # noqa: E402
 from awesome_merge.config import load_config  # noqa: E402
 from awesome_merge.pipeline import merge  # noqa: E402
 from awesome_merge.resolve import ResolveRun  # noqa: E402
-from awesome_merge.resolve.record import STAND_IN, Record  # noqa: E402
+from awesome_merge.resolve.cache import Cache  # noqa: E402
+from awesome_merge.resolve.record import STAND_IN  # noqa: E402
 
 
 class SimulatedClock:
@@ -87,15 +88,10 @@ def main() -> int:
             wall = time.perf_counter() - start
         stats = resolved.metadata
         assert stats is not None
-        if (
-            args.fill
-        ):  # the fixture's records are hand-written: the cache says so, and --resolve replaces them
-            cache = sources / "metadata.jsonl"
-            lines = [Record.from_json(line) for line in cache.read_text(encoding="utf-8").splitlines()]
-            cache.write_text(
-                "".join(replace(r, service=STAND_IN).to_json() + "\n" for r in lines if r is not None),
-                encoding="utf-8",
-            )
+        if args.fill:  # the fixture's records are hand-written: the cache says so; --resolve replaces them
+            cache = Cache(sources / "metadata.jsonl")
+            cache.update({key: replace(r, service=STAND_IN) for key, r in cache.records.items()})
+            cache.save()
         resolved.write(tmp / "resolved")
         for run in ("plain1", "plain2"):
             merge([sources], config=base, jobs=1).write(tmp / run)

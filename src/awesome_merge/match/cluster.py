@@ -69,14 +69,21 @@ class ConstrainedUnionFind:
 _CONFLICT_TEXT = {"arxiv": "different arXiv ids", "doi": "different DOIs"}
 
 
+def _only_preprints(dois: frozenset[str]) -> bool:
+    return bool(dois) and all(map(is_preprint_doi, dois))
+
+
+def _no_preprint(dois: frozenset[str]) -> bool:
+    return bool(dois) and not any(map(is_preprint_doi, dois))
+
+
 def _refusal(uf: ConstrainedUnionFind, edge: Edge, clash: str) -> Doubt:
     """Why a constraint refused the edge. A preprint server's DOI on one side and a publisher's on the other
     is likely the preprint and its published version: a possible match for a curator, never a merge, since
     two DOIs in one paper are what a list's slip looks like too."""
     if clash == "doi":
-        sides = [uf.attrs(uf.find(x)).get("doi", frozenset()) for x in (edge.a, edge.b)]
-        kinds = [{is_preprint_doi(d) for d in side} for side in sides]
-        if {frozenset(k) for k in kinds} == {frozenset({True}), frozenset({False})}:
+        a, b = (uf.attrs(uf.find(x)).get("doi", frozenset()) for x in (edge.a, edge.b))
+        if (_only_preprints(a) and _no_preprint(b)) or (_only_preprints(b) and _no_preprint(a)):
             reason = f"possible match: same {edge.kind}, a preprint's DOI and a published DOI (one paper?)"
             return Doubt(edge.a, edge.b, edge.score, reason, "kept apart")
     text = _CONFLICT_TEXT.get(clash, "a curator override keeps them apart")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..text import squash
 
 _PREFIX = re.compile(r"^\W*(?:authors?|by|written by|speakers?|presenters?)\b\W*", re.I)
-_ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?", re.I)
+ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?", re.I)
 _SEPARATOR = re.compile(r"\s*(?:;|,|\band\b|&|\bund\b|、|，)\s*", re.I)
 _EQUAL = re.compile(r"[*†‡§¶#∗✉]+|\^\S+|\(\s*equal[^)]*\)", re.I)
 # Lowercase words a name may hold (`Oord, Aaron van den`, `Ludwig van Beethoven`, `bin`, `de la`).
@@ -91,8 +91,8 @@ def looks_like_authors(text: str, *, loose: bool = False) -> bool:
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > 4000:
         return False
-    has_et_al = bool(_ET_AL.search(cleaned))
-    parts = _parts(_ET_AL.sub("", cleaned))
+    has_et_al = bool(ET_AL.search(cleaned))
+    parts = _parts(ET_AL.sub("", cleaned))
     if not parts or len(parts) > _MAX_NAMES:
         return False
     good = sum(_name_ok(p) for p in parts)
@@ -107,7 +107,7 @@ def looks_like_authors(text: str, *, loose: bool = False) -> bool:
 def only_names(text: str) -> bool:
     """Every part of the text is a person's name: stricter than `looks_like_authors`, for text that could
     also be a citation of names and a title (`A. Lee, B. Chen, Learning to Widget`)."""
-    parts = _parts(_ET_AL.sub("", _clean(text)))
+    parts = _parts(ET_AL.sub("", _clean(text)))
     if len(parts) < 2 or any(_SENTENCE_INSIDE.search(p) for p in parts):
         return False  # `Star-Net. Ann Lee`: a sentence ends inside, a title before the names
     return all(_name_ok(p) for p in parts)
@@ -115,6 +115,6 @@ def only_names(text: str) -> bool:
 
 def parse_authors(text: str) -> list[str]:
     """The names in an author text, in order; `et al.` and contribution marks dropped."""
-    cleaned = _ET_AL.sub("", _clean(text))
+    cleaned = ET_AL.sub("", _clean(text))
     names = _join_inverted(_parts(cleaned))
     return [n for n in (squash(n).strip(" .,") for n in names) if n and len(n) < 80][:_MAX_NAMES]

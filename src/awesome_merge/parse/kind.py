@@ -44,12 +44,12 @@ def heading_kind(heading: str) -> str:
     parts = [p for p in re.split(r"\s*(?:/|&|,|;|\+|\band\b|\bor\b)\s*", clean_section(heading).lower()) if p]
     kinds = []
     for part in parts:
-        words = re.findall(r"[a-z]+", part)
+        all_words = re.findall(r"[a-z]+", part)
         # `Datasets of Pre-Training for Alignment`, `Benchmarks for Evaluation`: before a preposition
         # stands the head noun of the phrase
-        cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-        words = [w for w in words[:cut] if w not in KIND_FILLER] if cut else []
-        if words and cut < len(re.findall(r"[a-z]+", part)) and words[-1].rstrip("s") in TOPIC_KIND_NOUNS:
+        cut = next((i for i, w in enumerate(all_words) if w in _PREPOSITIONS), len(all_words))
+        words = [w for w in all_words[:cut] if w not in KIND_FILLER]
+        if words and cut < len(all_words) and words[-1].rstrip("s") in TOPIC_KIND_NOUNS:
             return ""  # `Resources of LLMs`, `Videos on Widgets`: a topic, whatever its entries are
         if not words:
             continue

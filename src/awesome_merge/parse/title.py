@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..ids import COMPACT_DATE
 from ..text import clean_title, squash
 from . import links as L
-from .authors import _name_ok, looks_like_authors, only_names, parse_authors
+from .authors import ET_AL, _name_ok, looks_like_authors, only_names, parse_authors
 from .venue import is_venue_label, is_venue_tag
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
@@ -69,7 +69,6 @@ def _last_venue(text: str) -> re.Match[str] | None:
 _LAST_PART = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
 # The part after the last separator: `A. Lee, B. Chen. ICASSP 2024.` ends in a venue sentence even where
 # the run from the last comma (`B. Chen. ICASSP 2024`) is names and venue together.
-_ET_AL = re.compile(r"\bet\.?\s+al\b", re.I)
 # Names, a full stop, then a short sentence led by an acronym: where the names' paper appeared (`USENIX
 # Security`), as a citation line under its title writes it.
 _NAMES_THEN_ACRONYM = re.compile(
@@ -279,7 +278,7 @@ def _read_citation(text: str) -> Citation:
         return Citation("", parse_authors(then["names"]), [then["venue"]])  # `A. Lee, B. Chen. AICAS`
     if (
         len(parts) >= 2
-        and (" and " in parts[-1] or _ET_AL.search(parts[-1]) is not None)
+        and (" and " in parts[-1] or ET_AL.search(parts[-1]) is not None)
         and looks_like_authors(parts[-1])
         and not looks_like_authors(parts[0])
     ):
