@@ -161,7 +161,9 @@ def test_citation_lines_typed_as_tab_separated_columns():
     assert entries[1].code_url == "https://github.com/s/codes"
 
 
-def test_entries_commented_out_are_not_read_but_the_warning_says_where_they_are():
+def test_entries_commented_out_are_read_under_their_own_heading_and_the_warning_says_where():
+    """A section a curator hid in an HTML comment still lists papers of the field: they are read (GitHub does
+    not show them, so a warning names the lines), and the list's sections go on after it as before."""
     text = dedent(
         """\
         ## Shown
@@ -175,12 +177,22 @@ def test_entries_commented_out_are_not_read_but_the_warning_says_where_they_are(
         [[Website](https://arxiv.org/abs/2401.02222)]
 
         **Another Hidden Sprocket Paper** \\
-        [[Website](https://arxiv.org/abs/2401.03333)] -->
+        [[CVPR 2024](https://arxiv.org/abs/2401.03333)] -->
+
+        - [A Third Visible Paper Title](https://arxiv.org/abs/2401.04444)
         """
     )
     entries, warnings = parse_text(text, "list.md")
-    assert [e.arxiv_id for e in entries] == ["2401.01111"]
-    assert any(w.line == 6 and "hides 2 links" in w.message and "6-12" in w.message for w in warnings)
+    assert [(e.line, e.section, e.title, e.arxiv_id) for e in entries] == [
+        (3, "Shown", "Visible Widget Paper Title Here", "2401.01111"),
+        (8, "Hidden", "A Hidden Gadget Paper Title", "2401.02222"),
+        (11, "Hidden", "Another Hidden Sprocket Paper", "2401.03333"),
+        (14, "Shown", "A Third Visible Paper Title", "2401.04444"),
+    ]
+    assert (entries[2].venue, entries[2].year, entries[2].kind) == ("CVPR", 2024, "paper")
+    assert [(w.line, w.message) for w in warnings] == [
+        (6, "an HTML comment hides 2 entries (lines 6-12), which GitHub does not show: read like the others")
+    ]
 
 
 def test_a_link_text_the_list_repeats_over_many_links_is_its_word_for_a_role():
@@ -766,8 +778,14 @@ def test_citation_paragraphs_whose_title_ends_in_an_acronym_then_two_surnames():
     assert (entries[1].venue, entries[1].kind) == ("", "paper")
 
 
-def test_a_comment_hiding_one_link_says_so_in_the_singular():
-    _, warnings = parse_text(
-        "# Widgets\n\n<!-- - [Hidden Widget Paper](https://arxiv.org/abs/2401.01234) -->\n", "list.md"
+def test_a_comment_hiding_one_link_of_an_entry_says_so_in_the_singular():
+    """A link a curator took out of an entry (no title of its own) is not read back into it."""
+    entries, warnings = parse_text(
+        "# Widgets\n\n**A Widget Paper Title Here** \\\n[[Website](https://arxiv.org/abs/2401.01234)]\n\n"
+        "<!-- [[NeurIPS 2023](https://openreview.net/forum?id=abc)] -->\n",
+        "list.md",
     )
-    assert [w.message for w in warnings] == ["an HTML comment hides 1 link (line 3): not read"]
+    assert [(e.title, e.url, e.alt_urls) for e in entries] == [
+        ("A Widget Paper Title Here", "https://arxiv.org/abs/2401.01234", [])
+    ]
+    assert [w.message for w in warnings] == ["an HTML comment hides 1 link (line 6): not read"]

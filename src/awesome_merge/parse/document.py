@@ -55,6 +55,8 @@ _HREF = re.compile(r"https?://[^\s)\]>\"'<|]+", re.I)
 _COVERAGE_MIN_LINKS = 10
 _COVERAGE_MAX_MISSED = 0.5
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+# An HTML block that is one comment and nothing else; group 1 its text.
+_WHOLE_COMMENT = re.compile(r"\A\s*<!--+(.*?)-->\s*\Z", re.S)
 # A short bracketed tag (`[ICRA]`, `(ICLR 2023)`): followed by words in `[VENUE] Title text`, alone
 # ahead of the title link in `(VENUE YEAR) [Title](url)`.
 _TAG = r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*"
@@ -394,6 +396,8 @@ class _Walker:
         """
         begin, end = tok.map or [0, 0]
         content = tok.content
+        if self.commented_out(content, begin, end):
+            return end
         self.hidden_links(content, begin + 1, end)
         if len(_TABLE_OPEN.findall(content)) > len(_TABLE_CLOSE.findall(content)):
             depth = 0
@@ -449,9 +453,39 @@ class _Walker:
                 f"{missed[0]}): this list's layout was not understood; read it by hand or report it",
             )
 
+    def commented_out(self, content: str, begin: int, end: int) -> bool:
+        """Entries a curator commented out (a section hidden whole, a paper kept back) are still papers of
+        the list's field: read them as the list's other entries are read, under the section in force, and
+        say so, since GitHub does not show them. A comment whose text reads into no entry that links a
+        paper's record (a dropped link, a note, a row of people) is not read."""
+        if not _WHOLE_COMMENT.match(content) or "://" not in content:
+            return False
+        body = _WHOLE_COMMENT.sub(r"\1", content)
+        if "-->" in body:
+            return False  # two comments with text between them: not one hidden part
+        tokens, _ = tokens_within_nesting(_MD_NO_REFERENCES, body, self.ctx.source)
+        inner = _Walker(body, self.ctx.source)
+        inner.trail, inner.seen_heading, inner.seen_section = list(self.trail), True, self.seen_section
+        inner.ctx.section, inner.ctx.kind = self.ctx.section, self.ctx.kind
+        inner.walk(tokens)
+        papers = [e for e in inner.entries if any(_paper_key(u) for u in (e.url, *e.alt_urls) if u)]
+        if not papers or len(papers) < 0.5 * len(inner.entries):
+            return False
+        for entry in inner.entries:
+            entry.line += begin
+        self.entries.extend(inner.entries)
+        self.ctx.warnings.extend((line + begin, message) for line, message in inner.ctx.warnings)
+        where = f"lines {begin + 1}-{end}" if end > begin + 1 else f"line {begin + 1}"
+        self.ctx.warn(
+            begin + 1,
+            f"an HTML comment hides {plural(len(inner.entries), 'entry', 'entries')} ({where}), which "
+            "GitHub does not show: read like the others",
+        )
+        return True
+
     def hidden_links(self, content: str, first: int, last: int) -> None:
-        """Entries a curator commented out are not read (GitHub does not show them either), but say so:
-        a user counting the list's links should find where they went."""
+        """Links a curator commented out of an entry are not read (GitHub does not show them either),
+        but say so: a user counting the list's links should find where they went."""
         hidden = sum(len(_HREF.findall(comment)) for comment in _COMMENT.findall(content) if "://" in comment)
         if hidden:
             where = f"lines {first}-{last}" if last > first else f"line {first}"
