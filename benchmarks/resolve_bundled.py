@@ -4,7 +4,7 @@
     python benchmarks/resolve_bundled.py --fill   # write sources/metadata.jsonl (then regenerate output/)
 
 The fixture server (tests/metadata_server.py) replays tests/fixtures/metadata/ on 127.0.0.1. The services'
-pace (arXiv one request every 3 s, Crossref's polite pool 10 a second) is kept on a simulated clock, so the
+pace (arXiv one request every 3 s, Crossref's polite pool 10 a second, OpenReview one a second) is kept on a simulated clock, so the
 time shown is what the same requests take at the published limits, network time left out. Then the
 outputs of the `--resolve` run and of two plain runs reading the cache are compared byte for byte.
 """
@@ -75,7 +75,12 @@ def main() -> int:
         with MetadataServer() as server:
             config = replace(
                 base,
-                resolve=replace(base.resolve, arxiv_api=server.arxiv_api, crossref_api=server.crossref_api),
+                resolve=replace(
+                    base.resolve,
+                    arxiv_api=server.arxiv_api,
+                    crossref_api=server.crossref_api,
+                    openreview_api=server.openreview_api,
+                ),
             )
             start = time.perf_counter()
             warnings: list[str] = []

@@ -1,6 +1,7 @@
-"""A stand-in for arXiv's API and Crossref's REST API on 127.0.0.1, replaying the hand-written records in
-tests/fixtures/metadata/ in each service's own format: Atom feeds of the `id_list` asked for, and
-Crossref work messages (404 "Resource not found." for a DOI it does not hold).
+"""A stand-in for arXiv's API, Crossref's REST API and OpenReview's API 2 on 127.0.0.1, replaying the
+hand-written records in tests/fixtures/metadata/ in each service's own format: Atom feeds of the `id_list`
+asked for, Crossref work messages (404 "Resource not found." for a DOI it does not hold), and OpenReview
+notes messages (an empty `notes` list for a forum it does not hold, as the service answers).
 
 Tests and benchmarks/resolve_bundled.py start one per run; `fail`, `malformed` and `delay` make it
 misbehave the ways the real services do (429 and 5xx, a body that is no feed, a slow answer).
@@ -45,6 +46,7 @@ class MetadataServer:
     root: Path = FIXTURES
     arxiv: dict[str, str] = field(default_factory=dict)
     crossref: dict[str, str] = field(default_factory=dict)
+    openreview: dict[str, str] = field(default_factory=dict)
     fail: list[int] = field(default_factory=list)
     retry_after: str = ""
     malformed: bool = False
@@ -56,6 +58,8 @@ class MetadataServer:
             self.arxiv.setdefault(path.stem, path.read_text(encoding="utf-8"))
         for path in sorted((self.root / "crossref").glob("*.json")):
             self.crossref.setdefault(path.stem.replace("_", "/").lower(), path.read_text(encoding="utf-8"))
+        for path in sorted((self.root / "openreview").glob("*.json")):
+            self.openreview.setdefault(path.stem, path.read_text(encoding="utf-8"))
         self._server: ThreadingHTTPServer | None = None
 
     @property
@@ -70,6 +74,10 @@ class MetadataServer:
     @property
     def crossref_api(self) -> str:
         return f"{self.base}/crossref"
+
+    @property
+    def openreview_api(self) -> str:
+        return f"{self.base}/openreview"
 
     def start(self) -> MetadataServer:
         server = self
@@ -96,6 +104,8 @@ class MetadataServer:
                     return self.feed(query.get("id_list", [""])[0].split(","))
                 if url.path.startswith("/crossref/works/"):
                     return self.work(unquote(url.path.removeprefix("/crossref/works/")).lower())
+                if url.path == "/openreview/notes":
+                    return self.notes(query.get("id", [""])[0])
                 return self.answer(404, b"not here", "text/plain")
 
             def feed(self, ids: list[str]) -> None:
@@ -112,6 +122,13 @@ class MetadataServer:
                 if doi not in server.crossref:
                     return self.answer(404, b"Resource not found.", "text/plain")
                 self.answer(200, server.crossref[doi].encode(), "application/json")
+
+            def notes(self, forum: str) -> None:
+                if server.malformed:
+                    return self.answer(200, b"<html>Service unavailable</html>", "text/html")
+                note = server.openreview.get(forum)
+                body = f'{{"notes":[{note}],"count":1}}' if note else '{"notes":[],"count":0}'
+                self.answer(200, body.encode(), "application/json; charset=utf-8")
 
             def answer(
                 self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None

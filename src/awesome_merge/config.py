@@ -75,6 +75,7 @@ class ResolveConfig:
 
     arxiv_api: str = "https://export.arxiv.org/api/query"
     crossref_api: str = "https://api.crossref.org"
+    openreview_api: str = "https://api2.openreview.net"
     contact: str = ""  # an e-mail address the services can write to (Crossref's polite pool asks for one)
     cache: str = "metadata.jsonl"  # beside the config file (or in the first sources folder)
     max_age_days: int = 365  # --refresh-metadata fetches records older than this again
@@ -83,6 +84,7 @@ class ResolveConfig:
     retries: int = 3
     arxiv_interval: float = 3.0  # seconds between two arXiv requests (arXiv asks for 3)
     crossref_interval: float = 0.1  # Crossref's polite pool allows 10 requests a second
+    openreview_interval: float = 1.0  # OpenReview publishes no limit: one request a second
 
 
 @dataclass(frozen=True)
@@ -306,8 +308,10 @@ _RESOLVE_RANGES: dict[str, tuple[float, float, bool]] = {
     "retries": (1, 20, True),
     "arxiv_interval": (0.0, 600.0, False),
     "crossref_interval": (0.0, 600.0, False),
+    "openreview_interval": (0.0, 600.0, False),
 }
-_RESOLVE_TEXTS = ("arxiv_api", "crossref_api", "contact", "cache")
+_SERVICE_URLS = ("arxiv_api", "crossref_api", "openreview_api")
+_RESOLVE_TEXTS = (*_SERVICE_URLS, "contact", "cache")
 
 
 def _resolve(check: _Checker, data: dict[str, Any]) -> ResolveConfig:
@@ -317,7 +321,7 @@ def _resolve(check: _Checker, data: dict[str, Any]) -> ResolveConfig:
     for key in _RESOLVE_TEXTS:
         if key in raw:
             values[key] = check.text(raw[key], f"[resolve] {key}", empty=key == "contact").strip()
-    for key in ("arxiv_api", "crossref_api"):
+    for key in _SERVICE_URLS:
         if key in values and not is_http_url(values[key]):
             raise check.fail(f"[resolve] {key}", "an http(s) URL", values[key])
     if values.get("contact") and "@" not in values["contact"]:

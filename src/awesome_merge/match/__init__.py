@@ -200,6 +200,7 @@ def match_entries(
     edges.extend(short_name_edges(keys, titles, ident.suspects))
     if resolution is not None:
         edges.extend(Edge(a, b, "metadata", 100.0) for a, b in resolution.links)
+        edges.extend(Edge(a, b, "coined_name", 100.0) for a, b in resolution.coined)
     uf, used, refused = cluster(n, attributes, edges, forced)
     roots = [uf.find(i) for i in range(n)]
 

@@ -26,6 +26,7 @@ RANK = {
     "url": 3,
     "title": 4,
     "name_prefix": 5,
+    "coined_name": 5,  # a label repeating the name one paper's abstract coins (a record's, `resolve/`)
     "short_name_and_repo": 6,
     "short_name_and_page": 6,
 }

@@ -19,11 +19,14 @@ from ..match.evidence import Doubt, title_score
 from ..match.keys import DATA_KINDS, is_citation_label, is_full_title, names_in, title_name
 from ..text import title_key
 from .record import Record
+from .run import forums
 
 # As loose as the matcher's test for titles that share an identifier: variants, or one inside the other.
 SAME_WORK_SCORE = 70.0
 CONTAINED_SCORE = 95.0
-_SERVICE = {"arxiv": "arXiv", "crossref": "Crossref", "stand-in": "stand-in"}
+_SERVICE = {"arxiv": "arXiv", "crossref": "Crossref", "openreview": "OpenReview", "stand-in": "stand-in"}
+# A label joins the paper whose abstract coins its name only when their years are at most this far apart.
+COINED_YEARS = 1
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Resolution:
     titles: dict[int, str] = field(default_factory=dict)
     records: dict[int, Record] = field(default_factory=dict)
     links: list[tuple[int, int]] = field(default_factory=list)  # entries one record's two ids tie
+    coined: list[tuple[int, int]] = field(default_factory=list)  # a paper's entry, a label of its name
     doubts: list[Doubt] = field(default_factory=list)  # decisions are the matcher's to fill in
 
 
@@ -42,11 +46,13 @@ def agrees(a: str, b: str) -> bool:
     return title_score(a, b) >= SAME_WORK_SCORE or fuzz.partial_ratio(shorter, longer) >= CONTAINED_SCORE
 
 
-def _lookup(arxiv_id: str, doi: str, records: Mapping[str, Record]) -> Record | None:
-    """The published version's record first (its DOI), else the preprint's."""
+def _lookup(arxiv_id: str, doi: str, forum_ids: list[str], records: Mapping[str, Record]) -> Record | None:
+    """The published version's record first (its DOI), else the preprint's, else its OpenReview forum's."""
     found = records.get(f"doi:{doi.lower()}") if doi else None
     if found is None and arxiv_id:
         found = records.get(f"arxiv:{arxiv_id}")
+    if found is None and not doi and not arxiv_id:
+        found = next((r for f in forum_ids if (r := records.get(f"openreview:{f}"))), None)
     return found if found is not None and found.title else None
 
 
@@ -66,6 +72,8 @@ def resolve_entries(
     arxiv_ids = entries["arxiv_id"].astype(str).tolist()
     dois = [d.lower() for d in entries["doi"].astype(str)]
     kinds = entries["kind"].astype(str).tolist() if "kind" in entries else ["paper"] * len(titles)
+    urls = entries["url"].astype(str).tolist() if "url" in entries else [""] * len(titles)
+    alts = entries["alt_urls"].astype(str).tolist() if "alt_urls" in entries else [""] * len(titles)
     keys = [title_key(t) for t in titles]
     full = [is_full_title(k) and not is_citation_label(t) for k, t in zip(keys, titles, strict=True)]
     by_id: dict[str, list[int]] = defaultdict(list)
@@ -75,7 +83,8 @@ def resolve_entries(
                 by_id[ident].append(i)
     contradicted: list[tuple[int, Record]] = []
     for i in range(len(titles)):
-        record = _lookup(arxiv_ids[i], dois[i], records)
+        linked = forums(urls[i], alts[i]) if "openreview" in urls[i] + alts[i] else []
+        record = _lookup(arxiv_ids[i], dois[i], linked, records)
         if record is None or kinds[i] in DATA_KINDS:  # a dataset row cites a paper; it is not the paper
             continue
         record_key = title_key(record.title)
@@ -93,6 +102,9 @@ def resolve_entries(
         resolution.doubts.append(Doubt(i, partner, score, reason, "kept apart"))
     resolution.doubts.extend(_label_checks(resolution, titles, keys, full, by_id))
     resolution.links = _links(records, resolution, by_id, keys, full)
+    years = entries["year"].tolist() if "year" in entries else [None] * len(titles)
+    bare = [not a and not d and k not in DATA_KINDS for a, d, k in zip(arxiv_ids, dois, kinds, strict=True)]
+    _coined_labels(records, resolution, titles, full, bare, years)
     return resolution
 
 
@@ -137,6 +149,55 @@ def _label_checks(
             reason = f"check: the label names {label}, {_named(record)}; joined by its link"
             doubts.append(Doubt(agreeing[0], i, 0.0, reason, "merged"))
     return doubts
+
+
+def _coined_labels(
+    records: Mapping[str, Record],
+    resolution: Resolution,
+    titles: list[str],
+    full: list[bool],
+    bare: list[bool],
+    years: list[object],
+) -> None:
+    """A label (`FooLoRA (ICLR'24)`) with no identifier, whose name the abstract of exactly one paper among
+    the records coins, joins that paper's entries when their years agree: the list named the method, not
+    the paper, and linked a page no service indexes. A name two papers coin joins nothing. The label keeps
+    its own text (the paper's other entries title the paper), so the report shows it `coined_name`."""
+    coiners: dict[str, list[Record]] = defaultdict(list)
+    for record in records.values():
+        for name in record.names if record.title else ():
+            for key in names_in(name):
+                coiners[key].append(record)
+    if not coiners:
+        return
+    entries_of: dict[str, list[int]] = defaultdict(list)
+    for i, record in resolution.records.items():
+        entries_of[title_key(record.title)].append(i)
+    for i, title in enumerate(titles):
+        if full[i] or not bare[i] or i in resolution.records:
+            continue
+        found = [r for name in names_in(title) for r in coiners.get(name, ())]
+        papers = {title_key(r.title) for r in found}
+        if len(papers) != 1:
+            continue
+        record = found[0]
+        anchors = sorted(entries_of.get(title_key(record.title), ()))
+        if not anchors or not _years_agree(years[i], record.year):
+            continue
+        resolution.coined.append((anchors[0], i))
+        coined = next(n for n in record.names if not names_in(n).isdisjoint(names_in(title)))
+        service, ident = _SERVICE.get(record.service, record.service), record.key.split(":", 1)[1]
+        reason = (
+            f"check: the label names {coined}, the name that the abstract in the {service} record of {ident} "
+            f"(“{record.title}”) coins; joined by the name"
+        )
+        resolution.doubts.append(Doubt(anchors[0], i, 0.0, reason, "merged"))
+
+
+def _years_agree(year: object, record_year: int | None) -> bool:
+    if record_year is None or year is None or pd.isna(year):  # type: ignore[call-overload]
+        return True
+    return abs(int(year) - record_year) <= COINED_YEARS  # type: ignore[call-overload]
 
 
 def _links(

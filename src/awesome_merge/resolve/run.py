@@ -15,8 +15,9 @@ import httpx
 import pandas as pd
 
 from ..config import CONFIG_NAME, Config
-from ..ids import normalize_arxiv_id
-from . import arxiv, crossref
+from ..frame import ALT_URL_SEP
+from ..ids import normalize_arxiv_id, openreview_id
+from . import arxiv, crossref, openreview
 from .cache import Cache
 from .http import Client, Clock, FetchFailed, SystemClock
 from .record import STAND_IN, Record
@@ -65,8 +66,15 @@ def cache_path(config: Config, folders: list[Path]) -> Path | None:
     return folders[0] / name if folders else None
 
 
-def identifiers(entries: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The distinct arXiv ids and DOIs of the entries, sorted; an arXiv DOI counts as its arXiv id."""
+def forums(url: str, alt_urls: str) -> list[str]:
+    """The OpenReview forums an entry links, its own link's first."""
+    found = (openreview_id(u) for u in (url, *alt_urls.split(ALT_URL_SEP)) if "openreview" in u)
+    return list(dict.fromkeys(f for f in found if f))
+
+
+def identifiers(entries: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    """The distinct arXiv ids, DOIs and OpenReview forums of the entries, sorted; an arXiv DOI counts as
+    its arXiv id. A forum is looked up only for entries with neither: the others have a record already."""
     arxiv_ids = {a for a in entries["arxiv_id"].astype(str) if a}
     dois = set()
     for doi in (d.lower() for d in entries["doi"].astype(str) if d):
@@ -74,7 +82,10 @@ def identifiers(entries: pd.DataFrame) -> tuple[list[str], list[str]]:
             arxiv_ids.add(normalize_arxiv_id(doi[len(_ARXIV_DOI) :]))
         else:
             dois.add(doi)
-    return sorted(arxiv_ids), sorted(dois)
+    bare = (entries["arxiv_id"].astype(str) == "") & (entries["doi"].astype(str) == "")
+    linked = entries.loc[bare, "url"].astype(str) + " " + entries.loc[bare, "alt_urls"].astype(str)
+    forum_ids = {f for text in linked if "openreview" in text for f in forums(*text.split(" ", 1))}
+    return sorted(arxiv_ids), sorted(dois), sorted(forum_ids)
 
 
 def _stale(record: Record, oldest: datetime.date) -> bool:
@@ -97,9 +108,10 @@ def load_records(
     if cache.bad_lines:
         lines = ", ".join(map(str, cache.bad_lines[:SHOWN_UNKNOWN]))
         warn(f"{where}: line(s) {lines} hold no record; they are skipped and the cache is not rewritten")
-    arxiv_ids, dois = identifiers(entries)
-    stats = ResolveStats(identifiers=len(arxiv_ids) + len(dois), cache=path)
+    arxiv_ids, dois, forum_ids = identifiers(entries)
+    stats = ResolveStats(identifiers=len(arxiv_ids) + len(dois) + len(forum_ids), cache=path)
     keys = [f"arxiv:{a}" for a in arxiv_ids] + [f"doi:{d}" for d in dois]
+    keys += [f"openreview:{f}" for f in forum_ids]
     stats.cached = sum(k in cache.records for k in keys)
     if run.mode in ("missing", "refresh"):
         today = run.today or datetime.date.today()
@@ -116,6 +128,7 @@ def load_records(
             _fetch(
                 [a for a in arxiv_ids if wanted(f"arxiv:{a}")],
                 [d for d in dois if wanted(f"doi:{d}")],
+                [f for f in forum_ids if wanted(f"openreview:{f}")],
                 config,
                 run,
                 today.isoformat(),
@@ -135,6 +148,7 @@ def load_records(
 def _fetch(
     arxiv_ids: list[str],
     dois: list[str],
+    forum_ids: list[str],
     config: Config,
     run: ResolveRun,
     today: str,
@@ -160,8 +174,8 @@ def _fetch(
         )
 
     id_batches = list(arxiv.batches(arxiv_ids, settings.batch_size))
-    total, done = len(id_batches) + len(dois), 0
-    unknown: dict[str, list[str]] = {"arXiv": [], "Crossref": []}
+    total, done = len(id_batches) + len(dois) + len(forum_ids), 0
+    unknown: dict[str, list[str]] = {"arXiv": [], "Crossref": [], "OpenReview": []}
     clients = {"arXiv": client("arXiv", settings.arxiv_interval)}
     try:
         for batch in id_batches:
@@ -189,6 +203,22 @@ def _fetch(
             else:
                 if record is None:
                     unknown["Crossref"].append(doi)
+                else:
+                    fetched[record.key] = record
+            done += 1
+            if run.progress:
+                run.progress("resolve", done, total)
+        if forum_ids:
+            clients["OpenReview"] = client("OpenReview", settings.openreview_interval)
+        for forum in forum_ids:
+            try:
+                record = openreview.fetch_note(clients["OpenReview"], settings.openreview_api, forum, today)
+            except (FetchFailed, openreview.MalformedNote) as exc:
+                stats.failed += 1
+                warn(f"metadata: {_failure(exc, 'OpenReview')} for {forum}; looked up again next time")
+            else:
+                if record is None:
+                    unknown["OpenReview"].append(forum)
                 else:
                     fetched[record.key] = record
             done += 1
