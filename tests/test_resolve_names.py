@@ -161,3 +161,23 @@ def test_a_label_with_its_own_arxiv_id_or_years_apart_is_not_joined_by_the_name(
     result, _ = run(folder(tmp_path, lists, server))
     assert len(result.papers) == 3
     assert "coined_name" not in result.report.matched_by.tolist()
+
+
+def test_a_label_naming_a_listed_paper_but_linking_another_is_not_retitled_by_that_link(tmp_path, server):
+    """`ZooFL` linking some other paper's arXiv id: its record is that other paper, but the label names the
+    listed `ZooFL: ...` paper. The record must not give the label the other paper's title; a curator sees
+    the slip in the review."""
+    server.arxiv["2401.00009"] = (
+        "<entry><id>http://arxiv.org/abs/2401.00009v1</id><published>2024-01-01T00:00:00Z</published>"
+        "<title>Sparse Gadget Routing for Graph Federations</title></entry>"
+    )
+    zoo = "ZooFL: Exploring Black-box Widgets for Personal Federated Learning"
+    lists = {
+        "a.md": f"- [{zoo}](https://arxiv.org/abs/2310.99999)\n",
+        "b.md": "- [ZooFL](https://arxiv.org/abs/2401.00009)\n",
+    }
+    result, _ = run(folder(tmp_path, lists, server))
+    assert sorted(result.papers.title) == ["ZooFL", zoo]
+    rows = result.review[result.review.reason.str.contains("the label ZooFL is the name of this paper")]
+    assert len(rows) == 1
+    assert "Sparse Gadget Routing" in rows.reason.iloc[0]

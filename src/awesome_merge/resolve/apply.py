@@ -82,6 +82,8 @@ def resolve_entries(
             if ident:
                 by_id[ident].append(i)
     contradicted: list[tuple[int, Record]] = []
+    misnamed: list[tuple[int, int, Record]] = []
+    named = _papers_by_name(titles, full)
     for i in range(len(titles)):
         linked = forums(urls[i], alts[i]) if "openreview" in urls[i] + alts[i] else []
         record = _lookup(arxiv_ids[i], dois[i], linked, records)
@@ -94,8 +96,19 @@ def resolve_entries(
             else:
                 contradicted.append((i, record))
         elif is_full_title(record_key):
+            other = _named_elsewhere(titles[i], record, named, arxiv_ids, dois, i)
+            if other is not None:
+                misnamed.append((other, i, record))
+                continue
             resolution.titles[i] = record.title
             resolution.records[i] = record
+    for other, i, record in misnamed:
+        name = titles[i].strip()
+        reason = (
+            f"check: the label {name} is the name of this paper, but its link's record is another paper "
+            f"({_named(record)}); the record is not used for it"
+        )
+        resolution.doubts.append(Doubt(other, i, 0.0, reason, "kept apart"))
     for i, record in contradicted:
         partner, score = _best_title(record, keys, full, i, review_threshold)
         reason = f"check: {_named(record)}, another title than the list's; the record is not used for it"
@@ -106,6 +119,40 @@ def resolve_entries(
     bare = [not a and not d and k not in DATA_KINDS for a, d, k in zip(arxiv_ids, dois, kinds, strict=True)]
     _coined_labels(records, resolution, titles, full, bare, years)
     return resolution
+
+
+def _papers_by_name(titles: list[str], full: list[bool]) -> dict[str, list[int]]:
+    """Full titles by the coined name before their colon (`zoofl` for `ZooFL: Widgets for ...`)."""
+    named: dict[str, list[int]] = defaultdict(list)
+    for i, title in enumerate(titles):
+        name = title_name(title) if full[i] else ""
+        if name:
+            named[name].append(i)
+    return named
+
+
+def _named_elsewhere(
+    label: str,
+    record: Record,
+    named: Mapping[str, list[int]],
+    arxiv_ids: list[str],
+    dois: list[str],
+    entry: int,
+) -> int | None:
+    """The entry of another paper that the label names, when the label's link names a paper of another
+    name (`ZooFL` linking some other arXiv id): a slip of the link, so the record must not title it."""
+    names = names_in(label)
+    if (
+        not names
+        or not names.isdisjoint(names_in(record.title))
+        or any(not names_in(n).isdisjoint(names) for n in record.names)
+    ):
+        return None
+    for name in sorted(names):
+        for j in named.get(name, ()):
+            if (arxiv_ids[j], dois[j]) != (arxiv_ids[entry], dois[entry]):
+                return j
+    return None
 
 
 def _best_title(
