@@ -51,12 +51,18 @@ def _outputs(folder: Path) -> dict[str, bytes]:
 
 
 def cost(
-    arxiv_ids: int, dois: int, batch: int, arxiv_interval: float, crossref_interval: float
+    arxiv_ids: int,
+    dois: int,
+    forums: int,
+    batch: int,
+    intervals: tuple[float, float, float],
 ) -> tuple[int, float]:
-    """Requests and seconds for that many identifiers at the services' paces (the first request waits for none)."""
+    """Requests and seconds for that many identifiers at the services' paces (arXiv, Crossref, OpenReview;
+    the services are asked one after another, and the first request to each waits for none)."""
     arxiv_requests = math.ceil(arxiv_ids / batch)
-    seconds = max(arxiv_requests - 1, 0) * arxiv_interval + max(dois - 1, 0) * crossref_interval
-    return arxiv_requests + dois, seconds
+    counts = (arxiv_requests, dois, forums)
+    seconds = sum(max(n - 1, 0) * pace for n, pace in zip(counts, intervals, strict=True))
+    return sum(counts), seconds
 
 
 def main() -> int:
@@ -112,12 +118,11 @@ def main() -> int:
         for warning in warnings:
             print(f"  warning: {warning}")
         settings = base.resolve
-        for arxiv_ids, dois in ((3000, 0), (0, 3000), (2400, 600)):
-            requests, seconds = cost(
-                arxiv_ids, dois, settings.batch_size, settings.arxiv_interval, settings.crossref_interval
-            )
+        paces = (settings.arxiv_interval, settings.crossref_interval, settings.openreview_interval)
+        for arxiv_ids, dois, forums in ((3000, 0, 0), (0, 3000, 0), (2400, 600, 0), (2400, 300, 300)):
+            requests, seconds = cost(arxiv_ids, dois, forums, settings.batch_size, paces)
             print(
-                f"3,000 identifiers ({arxiv_ids} arXiv, {dois} DOIs): {requests} requests, {seconds / 60:.1f} min at the published limits"
+                f"3,000 identifiers ({arxiv_ids} arXiv, {dois} DOIs, {forums} OpenReview forums): {requests} requests, {seconds / 60:.1f} min at the published limits"
             )
         return 0 if same else 1
 

@@ -22,10 +22,10 @@ ALL_BASES = ("lists", "label name", "outside knowledge")
 
 # Groups the matcher does not join whole, and why. Each is joined by outside knowledge only. The labels the
 # metadata cache (sources/metadata.jsonl) resolves (`FwdLLM`, `SLoRA`, `Recovering Private Text` ...) take
-# their papers' titles and join them; these two it cannot join.
+# their papers' titles and join them, and `FFA-LoRA` (a proceedings PDF, no identifier) joins the paper
+# whose OpenReview abstract coins the name; this one it cannot join.
 KNOWN_MISSES = {
     "fedbiscuit-federated-rlhf": "retitled: the record's title is another than the list's, a review row",
-    "ffa-lora": "label `FFA-LoRA` links a proceedings PDF: no arXiv id or DOI to look up",
 }
 
 
