@@ -470,9 +470,13 @@ class BlockStats(NamedTuple):
     pairs_skipped: int = 0
 
 
-def _chunked_scores(texts: list[str], cutoff: float) -> Iterable[tuple[int, int, float]]:
-    """(i, j, score) for i < j scoring at least `cutoff`, a band of rows at a time so that memory stays
-    within `CHUNK_CELLS` scores however big the block; one worker, so the order is always the same."""
+def _chunked_scores(
+    texts: list[str], sorted_texts: list[str], cutoff: float
+) -> Iterable[tuple[int, int, float]]:
+    """(i, j, score) for i < j whose better score, of the titles and of their sorted words, is at least
+    `cutoff`; a band of rows at a time, so that memory stays within `CHUNK_CELLS` scores however big the
+    block (the pairs are never gathered: a block of thousands of titles has millions above the cutoff);
+    one worker, so the order is always the same."""
     n = len(texts)
     rows = max(1, CHUNK_CELLS // n)
     for top in range(0, n - 1, rows):
@@ -480,6 +484,12 @@ def _chunked_scores(texts: list[str], cutoff: float) -> Iterable[tuple[int, int,
         # Only the columns from `top` on: the pairs below the diagonal were scored by earlier bands.
         scores = process.cdist(texts[top:bottom], texts[top:], scorer=fuzz.ratio, score_cutoff=cutoff,
                                dtype=np.float32, workers=1)  # fmt: skip
+        np.maximum(
+            scores,
+            process.cdist(sorted_texts[top:bottom], sorted_texts[top:], scorer=fuzz.ratio,
+                          score_cutoff=cutoff, dtype=np.float32, workers=1),  # fmt: skip
+            out=scores,
+        )
         scores = np.triu(scores, 1)  # row r is entry top + r, column c is entry top + c
         for r, c in zip(*np.nonzero(scores), strict=True):
             yield top + int(r), top + int(c), float(scores[r, c])
@@ -518,12 +528,8 @@ def _similar_pairs(
                         if score >= cutoff and keep(*pair, score):
                             found[pair] = score
             continue
-        best: dict[tuple[int, int], float] = {}
-        for texts in ([keys[m] for m in members], [sorted_keys[m] for m in members]):
-            for i, j, score in _chunked_scores(texts, cutoff):
-                if score > best.get((i, j), 0.0):
-                    best[(i, j)] = score
-        for (i, j), score in sorted(best.items()):
+        texts, sorted_texts = [keys[m] for m in members], [sorted_keys[m] for m in members]
+        for i, j, score in _chunked_scores(texts, sorted_texts, cutoff):
             p, q = members[i], members[j]
             pair = (p, q) if p < q else (q, p)
             if pair not in found and keep(*pair, score):
