@@ -484,12 +484,9 @@ def _chunked_scores(
         # Only the columns from `top` on: the pairs below the diagonal were scored by earlier bands.
         scores = process.cdist(texts[top:bottom], texts[top:], scorer=fuzz.ratio, score_cutoff=cutoff,
                                dtype=np.float32, workers=1)  # fmt: skip
-        np.maximum(
-            scores,
-            process.cdist(sorted_texts[top:bottom], sorted_texts[top:], scorer=fuzz.ratio,
-                          score_cutoff=cutoff, dtype=np.float32, workers=1),  # fmt: skip
-            out=scores,
-        )
+        by_words = process.cdist(sorted_texts[top:bottom], sorted_texts[top:], scorer=fuzz.ratio,
+                                 score_cutoff=cutoff, dtype=np.float32, workers=1)  # fmt: skip
+        np.maximum(scores, by_words, out=scores)
         scores = np.triu(scores, 1)  # row r is entry top + r, column c is entry top + c
         for r, c in zip(*np.nonzero(scores), strict=True):
             yield top + int(r), top + int(c), float(scores[r, c])
