@@ -789,3 +789,32 @@ def test_a_comment_hiding_one_link_of_an_entry_says_so_in_the_singular():
         ("A Widget Paper Title Here", "https://arxiv.org/abs/2401.01234", [])
     ]
     assert [w.message for w in warnings] == ["an HTML comment hides 1 link (line 6): not read"]
+
+
+def test_tab_separated_citation_lines_read_even_a_two_word_title_and_a_field_of_no_names():
+    """`Title.<TAB>Names<TAB>URL`, one paragraph each (a spreadsheet pasted into the list): the tabs set the
+    fields apart, so a two-word title is a title, and a names field that holds no names gives none."""
+    text = dedent(
+        """\
+        # Widget papers
+
+        ## 2021
+
+        Isometric widgets.\tLee, Chen, Park\thttps://arxiv.org/pdf/2101.00001.pdf
+
+        Sparse gadget routing with learned sprockets.\tanon\thttps://arxiv.org/abs/2101.00002
+
+        Draft and Edit: Widget Storytelling Through Gadgets.\tKim, Ong, Ruiz\thttps://www.example.org/p.pdf
+        """
+    )
+    entries, _ = parse_text(text, "list.md")
+    got = [(e.line, e.title, e.url, e.authors, e.arxiv_id, e.year, e.kind) for e in entries]
+    assert got == [
+        (5, "Isometric widgets", "https://arxiv.org/pdf/2101.00001.pdf", ["Lee", "Chen", "Park"], "2101.00001",
+         2021, "paper"),
+        (7, "Sparse gadget routing with learned sprockets", "https://arxiv.org/abs/2101.00002", [], "2101.00002",
+         2021, "paper"),
+        (9, "Draft and Edit: Widget Storytelling Through Gadgets", "https://www.example.org/p.pdf",
+         ["Kim", "Ong", "Ruiz"], "", 2021, "paper"),
+    ]  # fmt: skip
+    assert all(e.venue in ("", "arXiv") for e in entries)

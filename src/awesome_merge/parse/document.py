@@ -62,6 +62,8 @@ _WHOLE_COMMENT = re.compile(r"\A\s*<!--+(.*?)-->\s*\Z", re.S)
 _TAG = r"\s*[(\[][^()\[\]]{2,40}[)\]]\s*"
 _TAG_PREFIX = re.compile(_TAG + r"\w")
 _TAG_LEAD = re.compile(_TAG + "$")
+# `Title.<TAB>Names<TAB>` before a URL: fields a spreadsheet set apart, so even a two-word title is one.
+_TAB_FIELDS = re.compile(r"[^\t]+\t[^\t]+\t\s*$")
 
 
 # A title waiting for its links: its pieces, its line, and the heading trail to restore if it was a heading.
@@ -382,9 +384,14 @@ class _Walker:
         from_lead = bool(drafts) and first.kind == "text" and drafts[0].title and drafts[0].url
         # Plain text before the link is a citation when it ends a sentence (`Title.`) or names its
         # authors after the title (`Title. Lee, Chen<TAB>https://...`).
-        named = bool(drafts) and bool(drafts[0].authors) and len(drafts[0].title.split()) >= 3
+        tabbed = first.kind == "text" and _TAB_FIELDS.match(first.text) is not None
+        if tabbed and drafts:  # the fields decide: the first is the title, the second its names or none
+            title, names = (f.strip() for f in first.text.split("\t")[:2])
+            drafts[0].title = title.rstrip(" .") if len(title.split()) >= 2 else drafts[0].title
+            drafts[0].authors = parse_authors(names) if looks_like_authors(names, loose=True) else []
+        named = bool(drafts) and bool(drafts[0].authors) and (len(drafts[0].title.split()) >= 3 or tabbed)
         cited = from_lead and (
-            first.text.strip().endswith(".") or named or _own_title_lead(drafts[0].title, pieces)
+            first.text.strip().endswith(".") or named or tabbed or _own_title_lead(drafts[0].title, pieces)
         )
         if len(drafts) == 1 and (starts_with_title or cited):
             self.add([build_entry(drafts[0], line, self.ctx)])
