@@ -818,3 +818,19 @@ def test_tab_separated_citation_lines_read_even_a_two_word_title_and_a_field_of_
          ["Kim", "Ong", "Ruiz"], "", 2021, "paper"),
     ]  # fmt: skip
     assert all(e.venue in ("", "arXiv") for e in entries)
+
+
+def test_a_list_of_surnames_only_splits_every_run_of_names_even_an_even_one():
+    """A list that writes `Lee, Chen, Park` (odd runs of one-word names, which no `Surname, Given` list can
+    write) gives surnames only, so in it `Nie, Wang` is two people; elsewhere it stays `Bengio, Yoshua`."""
+    odd = "".join(
+        f"Widget paper number {n} for sprockets.\tLee, Chen, Park\thttps://arxiv.org/abs/2101.{n:05d}\n\n"
+        for n in range(1, 11)
+    )
+    even = "Gadget routing with learned sprockets.\tNie, Wang\thttps://arxiv.org/abs/2102.00001\n"
+    entries, _ = parse_text("# Widgets\n\n## 2021\n\n" + odd + even, "list.md")
+    assert len(entries) == 11
+    assert all(e.authors == ["Lee", "Chen", "Park"] for e in entries[:10])
+    assert (entries[10].title, entries[10].authors) == ("Gadget routing with learned sprockets", ["Nie", "Wang"])
+    alone, _ = parse_text("# Widgets\n\n## 2021\n\n" + even, "other.md")
+    assert alone[0].authors == ["Nie, Wang"]  # no evidence in this list: one name written surname first

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..text import squash
+from .list_evidence import surnames_only
 
 _PREFIX = re.compile(r"^\W*(?:authors?|by|written by|speakers?|presenters?)\b\W*", re.I)
 ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?", re.I)
@@ -72,7 +73,7 @@ def _parts(text: str) -> list[str]:
 def _join_inverted(parts: list[str]) -> list[str]:
     """`Bengio, Yoshua, Ian J. Goodfellow` and `Chen, Hanting and Wang, Yunhe`: a one-word surname
     followed by given names is one name written surname first."""
-    if len(parts) >= 3 and len(parts) % 2 and all(len(p.split()) == 1 for p in parts):
+    if (len(parts) % 2 or surnames_only()) and all(len(p.split()) == 1 for p in parts):
         return parts  # `Lee, Chen, Park`: an odd run of one-word names cannot pair up; surnames only
     if len(parts) >= 2 and len(parts[0].split()) == 1 and not _INITIAL.match(parts[0]):
         second = parts[1].split()

@@ -4,6 +4,10 @@ A list is written by one hand, so its entries repeat one shape. A short link tex
 different links (`Reading Note`, `Resource repo`, `[NeurIPS2023]`) is the list's word for a role, never the
 name of one work, whatever the global vocabulary knows. The reader asks `is_list_label` wherever it decides
 whether a link's text is a title.
+
+A list that gives authors by surname only (`Lee, Chen, Park`) shows it by runs of an odd number of one-word
+names, which no `Surname, Given` list can write; in such a list `Nie, Wang` is two people, not one
+(`surnames_only`, asked by `authors.parse_authors`).
 """
 
 from __future__ import annotations
@@ -30,7 +34,16 @@ _LINK_OR_URL = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+")
 _FIELD_LABEL = re.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?([^\W\d_][\w ]{1,20}?)[ \t]*[:：][ \t]*<?https?://(\S+)", re.M
 )
+# A list shows that it writes surnames only in this many entries (a few such runs are places or tags).
+SURNAME_RUNS = 10
+# A run of three or more one-word names set apart by commas, standing alone between a list's separators.
+_SURNAME_RUN = re.compile(
+    r"(?:^|[\t(|]|[.:;]\s)\s*((?:[A-Z][a-z'’-]+, ){2,}[A-Z][a-z'’-]+)\s*(?=$|[\t)|.;])", re.M
+)
+# `Lee, A.` or `Lee, Ann B.`: a name written surname first, which a surnames-only list never writes.
+_INVERTED_NAME = re.compile(r"\b[A-Z][a-z'’-]+, [A-Z](?:\.|[a-z]+ [A-Z]\.)")
 _LABELS: ContextVar[frozenset[str]] = ContextVar("list_labels", default=frozenset())
+_SURNAMES: ContextVar[bool] = ContextVar("surnames_only", default=False)
 _FIELD_LABELS: ContextVar[frozenset[str]] = ContextVar("list_field_labels", default=frozenset())
 
 
@@ -85,17 +98,21 @@ def repeated_field_labels(text: str) -> frozenset[str]:
     return frozenset(key for key, urls in targets.items() if len(urls) >= REPEATED_LABEL and key)
 
 
+def writes_surnames_only(text: str) -> bool:
+    """`SURNAME_RUNS` or more runs of an odd number of one-word names, and fewer names written
+    `Surname, Initial` than such runs: the list gives its authors by surname."""
+    if ", " not in text:
+        return False
+    odd = sum(1 for m in _SURNAME_RUN.finditer(text) if m.group(1).count(",") % 2 == 0)
+    return odd >= SURNAME_RUNS and len(_INVERTED_NAME.findall(text)) < odd
+
+
 @contextmanager
 def list_labels(text: str) -> Iterator[frozenset[str]]:
     """The labels of the list `text` holds, in force while its entries are read."""
-    labels = repeated_link_texts(text)
-    token = _LABELS.set(labels)
-    fields = _FIELD_LABELS.set(repeated_field_labels(text) | labels)
-    try:
-        yield labels
-    finally:
-        _FIELD_LABELS.reset(fields)
-        _LABELS.reset(token)
+    evidence = list_evidence(text)
+    with evidence_in_force(evidence):
+        yield evidence[0]
 
 
 def is_list_label(text: str) -> bool:
@@ -103,9 +120,13 @@ def is_list_label(text: str) -> bool:
     return bool(labels) and label_key(text) in labels
 
 
-def current_labels() -> frozenset[str]:
-    """For caches of reading results: a row read under other labels may read otherwise."""
-    return _LABELS.get()
+def current_labels() -> tuple[frozenset[str], bool]:
+    """For caches of reading results: a row read under other evidence may read otherwise."""
+    return _LABELS.get(), _SURNAMES.get()
+
+
+def surnames_only() -> bool:
+    return _SURNAMES.get()
 
 
 def known_labels() -> frozenset[str]:
@@ -113,13 +134,13 @@ def known_labels() -> frozenset[str]:
     return _FIELD_LABELS.get()
 
 
-ListEvidence = tuple[frozenset[str], frozenset[str]]
+ListEvidence = tuple[frozenset[str], frozenset[str], bool]
 
 
 def list_evidence(text: str) -> ListEvidence:
     """Everything `list_labels` puts in force for `text`, as one value: a key for caches of pieces."""
     labels = repeated_link_texts(text)
-    return labels, repeated_field_labels(text) | labels
+    return labels, repeated_field_labels(text) | labels, writes_surnames_only(text)
 
 
 @contextmanager
@@ -128,8 +149,10 @@ def evidence_in_force(evidence: ListEvidence) -> Iterator[None]:
     the same as `list_labels` of the whole text."""
     token = _LABELS.set(evidence[0])
     fields = _FIELD_LABELS.set(evidence[1])
+    surnames = _SURNAMES.set(evidence[2])
     try:
         yield
     finally:
+        _SURNAMES.reset(surnames)
         _FIELD_LABELS.reset(fields)
         _LABELS.reset(token)

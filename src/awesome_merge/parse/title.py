@@ -22,6 +22,7 @@ from ..ids import COMPACT_DATE
 from ..text import clean_title, squash
 from . import links as L
 from .authors import ET_AL, _name_ok, looks_like_authors, only_names, parse_authors
+from .list_evidence import surnames_only
 from .venue import is_venue_label, is_venue_tag
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”\x00]{3,400}?)[\"“”]")
@@ -205,7 +206,7 @@ def trailing_venue(title: str) -> tuple[str, list[str]]:
 def read_citation(text: str) -> Citation:
     """The citation `text` holds (see `_read_citation`), as a fresh record: lists repeat lines (and one
     list's many versions repeat them all), so the reading itself is cached."""
-    found = _read_citation(text)
+    found = _read_citation(text, surnames_only())
     return Citation(found.title, list(found.authors), list(found.venue_texts))
 
 
@@ -233,10 +234,11 @@ def _title_then_names(text: str) -> Citation | None:
 
 
 @lru_cache(maxsize=65536)
-def _read_citation(text: str) -> Citation:
+def _read_citation(text: str, surnames: bool) -> Citation:
     """Plain text that holds a title among other things: `Authors, Title, Venue, Year.`,
     `Title (2016), A. Author et al.`, `Title, arXiv 2024`. The title is what is left once names lead
-    and venue words and years trail."""
+    and venue words and years trail. `surnames`: the list's evidence in force (`surnames_only`), part of
+    the key, since it decides how names pair up."""
     fields = [f.strip(" .,;") for f in _FIELD_GAP.split(text) if f.strip(" .,;")]
     if len(fields) >= 2 and len(fields[0].split()) >= 2 and looks_like_authors(fields[1], loose=True):
         # `Title.<TAB>Lee, Chen<TAB>...`: fields set apart by tabs or wide gaps, the title, then names
