@@ -831,6 +831,9 @@ def test_a_list_of_surnames_only_splits_every_run_of_names_even_an_even_one():
     entries, _ = parse_text("# Widgets\n\n## 2021\n\n" + odd + even, "list.md")
     assert len(entries) == 11
     assert all(e.authors == ["Lee", "Chen", "Park"] for e in entries[:10])
-    assert (entries[10].title, entries[10].authors) == ("Gadget routing with learned sprockets", ["Nie", "Wang"])
+    assert (entries[10].title, entries[10].authors) == (
+        "Gadget routing with learned sprockets",
+        ["Nie", "Wang"],
+    )
     alone, _ = parse_text("# Widgets\n\n## 2021\n\n" + even, "other.md")
     assert alone[0].authors == ["Nie, Wang"]  # no evidence in this list: one name written surname first
