@@ -837,3 +837,23 @@ def test_a_list_of_surnames_only_splits_every_run_of_names_even_an_even_one():
     )
     alone, _ = parse_text("# Widgets\n\n## 2021\n\n" + even, "other.md")
     assert alone[0].authors == ["Nie, Wang"]  # no evidence in this list: one name written surname first
+
+
+def test_in_a_list_of_surnames_one_surname_after_the_title_is_its_author():
+    """`Title. Lee<TAB>URL` in a list that writes surnames only: the last sentence, one capitalised word, is
+    the author, not the end of the title; in a list without that evidence it is not read as a name."""
+    odd = "".join(
+        f"Widget paper number {n} for sprockets.\tLee, Chen, Park\thttps://arxiv.org/abs/2101.{n:05d}\n\n"
+        for n in range(1, 11)
+    )
+    line = "Sprockets as widgets? A study of learned gadgets. Glushko\thttps://arxiv.org/pdf/2004.02687.pdf\n"
+    entries, _ = parse_text("# Widgets\n\n## 2020\n\n" + odd + line, "list.md")
+    last = entries[-1]
+    assert (last.line, last.title, last.authors) == (
+        25,
+        "Sprockets as widgets? A study of learned gadgets",
+        ["Glushko"],
+    )
+    assert (last.arxiv_id, last.year, last.kind) == ("2004.02687", 2020, "paper")
+    alone, _ = parse_text("# Widgets\n\n## 2020\n\n" + line, "other.md")
+    assert all(e.authors != ["Glushko"] for e in alone)

@@ -217,19 +217,19 @@ _FIELD_GAP = re.compile(r"\t| {2,}")
 _SENTENCE_END = re.compile(r"(?<=\S\S)(?<![\s.\-][A-Z])(?<!\.)\.\s+")
 
 
-def _title_then_names(text: str) -> Citation | None:
+def _title_then_names(text: str, surnames: bool = False) -> Citation | None:
     """`Title. Ann Lee, Bo Chen.` or `Title. Lee, Chen, Park.`: a title's sentence, then a last sentence
-    of two names or more. The first such cut: a title may hold a full stop of its own only if what follows
-    it is not names."""
+    of two names or more, or, in a list that writes surnames only (`surnames`), of one (`Title. Lee`).
+    The first such cut: a title may hold a full stop of its own only if what follows it is not names."""
     for end in _SENTENCE_END.finditer(text):
         title, names = text[: end.start()].strip(), text[end.end() :].strip(" .")
         if len(title.split()) < 3 or looks_like_authors(title):
             return None
         if "," in names and looks_like_authors(names) and len(parse_authors(names)) >= 2:
             return Citation(title, parse_authors(names), [])
-        surnames = [n.strip() for n in names.split(",")]
-        if len(surnames) >= 2 and all(re.fullmatch(r"[A-Z][^\W\d_]+", n) for n in surnames):
-            return Citation(title, surnames, [])  # `Title. Shi, Cornish`: surnames, not one inverted name
+        found = [n.strip() for n in names.split(",")]
+        if len(found) >= (1 if surnames else 2) and all(re.fullmatch(r"[A-Z][^\W\d_]+", n) for n in found):
+            return Citation(title, found, [])  # `Title. Shi, Cornish`: surnames, not one inverted name
     return None
 
 
@@ -264,7 +264,7 @@ def _read_citation(text: str, surnames: bool) -> Citation:
         authors = parse_authors(rest) if rest and looks_like_authors(rest, loose=True) else []
         inner = read_citation(when.group("title"))
         return Citation(inner.title, inner.authors or authors, [when.group("when"), *inner.venue_texts])
-    named = _title_then_names(text)
+    named = _title_then_names(text, surnames)
     if named:
         return named
     parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s+", text) if p.strip()]
