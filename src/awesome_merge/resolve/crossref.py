@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..ids import normalize_arxiv_id, normalize_doi
-from .http import Client
+from .http import Client, json_or_none
 from .record import Record
 
 _SPACE = re.compile(r"\s+")
@@ -79,10 +79,5 @@ def fetch_work(client: Client, base: str, doi: str, contact: str, fetched: str) 
     """The record of one DOI, or None when Crossref does not know it."""
     params = {"mailto": contact} if contact else None
     response = client.get(f"{base.rstrip('/')}/works/{quote(doi, safe='/')}", params)
-    if response.status_code == 404:
-        return None
-    try:
-        data = response.json()
-    except ValueError as exc:
-        raise MalformedWork("not JSON") from exc
-    return parse_work(data, doi, fetched)
+    data = json_or_none(response, MalformedWork)
+    return None if data is None else parse_work(data, doi, fetched)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -119,3 +119,13 @@ class Client:
                 self.clock.sleep(pause)
                 self.pacer.waited += pause
         raise FetchFailed(f"{self.name}: {problem} after {self.retries} attempts")
+
+
+def json_or_none(response: httpx.Response, malformed: type[ValueError]) -> Any:
+    """The JSON body of a service's answer; None for 404 (the service holds no such record)."""
+    if response.status_code == 404:
+        return None
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise malformed("not JSON") from exc

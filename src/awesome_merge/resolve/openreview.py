@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..ids import normalize_arxiv_id
-from .http import Client
+from .http import Client, json_or_none
 from .names import coined_names
 from .record import Record
 
@@ -75,11 +75,5 @@ def parse_notes(data: Any, forum: str, fetched: str) -> Record | None:
 
 def fetch_note(client: Client, base: str, forum: str, fetched: str) -> Record | None:
     """The record of one forum, or None when OpenReview does not know it."""
-    response = client.get(f"{base.rstrip('/')}/notes", {"id": forum})
-    if response.status_code == 404:
-        return None
-    try:
-        data = response.json()
-    except ValueError as exc:
-        raise MalformedNote("not JSON") from exc
-    return parse_notes(data, forum, fetched)
+    data = json_or_none(client.get(f"{base.rstrip('/')}/notes", {"id": forum}), MalformedNote)
+    return None if data is None else parse_notes(data, forum, fetched)

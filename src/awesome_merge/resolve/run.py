@@ -175,6 +175,34 @@ def _fetch(
 
     id_batches = list(arxiv.batches(arxiv_ids, settings.batch_size))
     total, done = len(id_batches) + len(dois) + len(forum_ids), 0
+
+    def one_by_one(
+        name: str,
+        interval: float,
+        idents: list[str],
+        fetch: Callable[[Client, str], Record | None],
+        malformed: type[ValueError],
+    ) -> None:
+        """A service asked one identifier a request (Crossref's DOIs, OpenReview's forums)."""
+        nonlocal done
+        if not idents:
+            return
+        clients[name] = client(name, interval)
+        for ident in idents:
+            try:
+                record = fetch(clients[name], ident)
+            except (FetchFailed, malformed) as exc:
+                stats.failed += 1
+                warn(f"metadata: {_failure(exc, name)} for {ident}; looked up again next time")
+            else:
+                if record is None:
+                    unknown[name].append(ident)
+                else:
+                    fetched[record.key] = record
+            done += 1
+            if run.progress:
+                run.progress("resolve", done, total)
+
     unknown: dict[str, list[str]] = {"arXiv": [], "Crossref": [], "OpenReview": []}
     clients = {"arXiv": client("arXiv", settings.arxiv_interval)}
     try:
@@ -190,40 +218,20 @@ def _fetch(
             done += 1
             if run.progress:
                 run.progress("resolve", done, total)
-        if dois:
-            clients["Crossref"] = client("Crossref", settings.crossref_interval)
-        for doi in dois:
-            try:
-                record = crossref.fetch_work(
-                    clients["Crossref"], settings.crossref_api, doi, settings.contact, today
-                )
-            except (FetchFailed, crossref.MalformedWork) as exc:
-                stats.failed += 1
-                warn(f"metadata: {_failure(exc, 'Crossref')} for {doi}; looked up again next time")
-            else:
-                if record is None:
-                    unknown["Crossref"].append(doi)
-                else:
-                    fetched[record.key] = record
-            done += 1
-            if run.progress:
-                run.progress("resolve", done, total)
-        if forum_ids:
-            clients["OpenReview"] = client("OpenReview", settings.openreview_interval)
-        for forum in forum_ids:
-            try:
-                record = openreview.fetch_note(clients["OpenReview"], settings.openreview_api, forum, today)
-            except (FetchFailed, openreview.MalformedNote) as exc:
-                stats.failed += 1
-                warn(f"metadata: {_failure(exc, 'OpenReview')} for {forum}; looked up again next time")
-            else:
-                if record is None:
-                    unknown["OpenReview"].append(forum)
-                else:
-                    fetched[record.key] = record
-            done += 1
-            if run.progress:
-                run.progress("resolve", done, total)
+        one_by_one(
+            "Crossref",
+            settings.crossref_interval,
+            dois,
+            lambda c, doi: crossref.fetch_work(c, settings.crossref_api, doi, settings.contact, today),
+            crossref.MalformedWork,
+        )
+        one_by_one(
+            "OpenReview",
+            settings.openreview_interval,
+            forum_ids,
+            lambda c, forum: openreview.fetch_note(c, settings.openreview_api, forum, today),
+            openreview.MalformedNote,
+        )
     finally:
         for service in clients.values():
             stats.requests[service.name] = service.requests
