@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from .collector import relax_gc, relaxed_gc
 from .config import CONFIG_NAME, Config, load_config
 from .diagnostics import AwesomeMergeError, Diagnostic, NothingToMerge
 from .frame import Columns, entry_columns, frame_from_columns
@@ -58,15 +59,6 @@ def default_config_path(folders: list[Path]) -> Path | None:
     return None
 
 
-# A run allocates millions of small, long-lived objects (tokens, entries, keys) and makes few cycles;
-# Python's default collector thresholds would rescan them over and over (measured: 35 % of a large run).
-_GC_THRESHOLDS = (200_000, 50, 1000)
-
-
-def _relax_gc() -> None:
-    gc.set_threshold(*_GC_THRESHOLDS)
-
-
 # A parsing process's memory of the sections it has read (`parse.chunks`): versions of one list share most.
 _WORKER_CACHE: ChunkCache | None = None
 
@@ -76,22 +68,9 @@ def _start_worker(words: dict[str, tuple[str, ...]]) -> None:
     which reports it in one line and ends the workers (a worker's own traceback would only add noise)."""
     global _WORKER_CACHE
     use_words(**words)
-    _relax_gc()
+    relax_gc()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_CACHE = ChunkCache()
-
-
-@contextmanager
-def _relaxed_gc() -> Iterator[None]:
-    """Fewer collections while merging: objects alive before the run are frozen out of every scan."""
-    before = gc.get_threshold()
-    gc.freeze()
-    _relax_gc()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()
 
 
 @dataclass
@@ -234,7 +213,7 @@ def _parse_all(
     return [by_index[i] for i in range(len(files))]
 
 
-@_relaxed_gc()
+@relaxed_gc()
 def merge(
     paths: Sequence[str | Path],
     *,
