@@ -71,6 +71,10 @@ _ACRONYM_YEAR = re.compile(
 _LOOSE_VENUE_TEXT = 120
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
+_NOT_WORD = re.compile(r"[\W_]+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_TRAILING_LINK_WORDS = re.compile(r"(?:\s+(?:in|at|to|of|on|by))+\s*$")
+_ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{1,5}\.$")  # `IEEE Commun. Mag.` keeps its period
 
 
 @lru_cache(maxsize=65536)
@@ -79,7 +83,7 @@ def is_venue_label(text: str) -> bool:
     if not text.strip() or len(text) > 60 or not _VENUE_WORD.search(text):
         return False
     rest = _YEARISH.sub(" ", _VENUE_WORD.sub(" ", text))
-    return not re.sub(r"[\W_]+", "", rest)
+    return not _NOT_WORD.sub("", rest)
 
 
 @lru_cache(maxsize=65536)
@@ -96,7 +100,7 @@ def is_venue_tag(text: str) -> bool:
     if not _GLUED_VENUE_WORD.search(text):
         return False
     rest = _GLUED_YEARISH.sub(" ", _GLUED_VENUE_WORD.sub(" ", text))
-    return not re.sub(r"[\W_]+", "", rest)
+    return not _NOT_WORD.sub("", rest)
 
 
 @lru_cache(maxsize=65536)
@@ -123,9 +127,9 @@ def venue_words(text: str) -> str:
     text = _MONTHS.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))
-    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
-    rest = re.sub(r"(?:\s+(?:in|at|to|of|on|by))+\s*$", "", squash(text)).lstrip(_STRIP + ".").rstrip(_STRIP)
-    abbreviated = re.search(r"\b[A-Z][a-z]{1,5}\.$", rest)  # `IEEE Commun. Mag.` keeps its period
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    rest = _TRAILING_LINK_WORDS.sub("", squash(text)).lstrip(_STRIP + ".").rstrip(_STRIP)
+    abbreviated = _ABBREVIATED_END.search(rest)
     if not abbreviated:  # `ICLR 2020.`
         rest = squash(rest.rstrip(_STRIP + ".").replace(" .", " "))
     if rest.lower() in NO_VENUE_WORDS or not any(c.isalpha() for c in rest):
