@@ -72,6 +72,8 @@ _LOOSE_VENUE_TEXT = 120
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
 _NOT_WORD = re.compile(r"[\W_]+")
+# Dates, volumes and pages all hold a digit (`\d`, any script's): text without one skips their patterns.
+_DIGIT = re.compile(r"\d")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _TRAILING_LINK_WORDS = re.compile(r"(?:\s+(?:in|at|to|of|on|by))+\s*$")
 _ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{1,5}\.$")  # `IEEE Commun. Mag.` keeps its period
@@ -107,6 +109,8 @@ def is_venue_tag(text: str) -> bool:
 def year_of(text: str) -> int | None:
     """The year a short text states: `2023`, `Sep 23`, `NeurIPS'24`, `2024.05`."""
     text = text[:MAX_VENUE_TEXT]
+    if not _DIGIT.search(text):
+        return None
     short = _MONTH_SHORT_YEAR.search(text)
     if short:
         return int("20" + short.group(1)) if int(short.group(1)) < 50 else int("19" + short.group(1))
@@ -120,10 +124,12 @@ def year_of(text: str) -> int | None:
 def venue_words(text: str) -> str:
     """What names the venue once dates, identifiers, volumes, pages and filler are taken out."""
     text = squash(text[: MAX_VENUE_TEXT * 4])[:MAX_VENUE_TEXT]
-    text = _WEEKDAY.sub(" ", _IDENTIFIER.sub(" ", text))
-    text = _VOLUME_PAGES.sub(" ", text)
-    text = _MONTH_SHORT_YEAR.sub(" ", text)
-    text = YEAR_RE.sub(" ", _DATE_SUFFIX.sub("", text))
+    text = _IDENTIFIER.sub(" ", text)
+    if _DIGIT.search(text):  # the substitutions only take characters out: none adds a digit
+        text = _WEEKDAY.sub(" ", text)
+        text = _VOLUME_PAGES.sub(" ", text)
+        text = _MONTH_SHORT_YEAR.sub(" ", text)
+        text = YEAR_RE.sub(" ", _DATE_SUFFIX.sub("", text))
     text = _MONTHS.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))
