@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from .collector import relax_gc, relaxed_gc
+from .collector import paused_gc, relax_gc, relaxed_gc
 from .config import CONFIG_NAME, Config, load_config
 from .diagnostics import AwesomeMergeError, Diagnostic, NothingToMerge
 from .frame import Columns, entry_columns, frame_from_columns
@@ -89,32 +87,13 @@ class ParsedColumns:
     url_keys: list[list[str]]
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Parsing one file makes hundreds of thousands of short-lived objects and (the HTML trees being
-    decomposed) no lasting cycles: the collector would only rescan them, at up to half the parse time.
-
-    In a parsing process the objects left are frozen before the collector is back: else its first
-    allocation starts a collection that scans the whole file's entries and keys, only for them to be sent
-    to the main process and freed (about 4 % of the parse of the wild lists, in a profile)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if _IN_WORKER:
-            gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def parse_to_columns(path: Path, cache: ChunkCache | None = None) -> ParsedColumns:
     """Parse one file and make its comparison keys, in a worker process when there are several.
 
     A function of one path, picklable, with no state shared between calls but an optional cache of the
     process it runs in (which changes nothing in the result) and the config's words (`use_words`, set
     once per process): the function a map over the files of a run too large for one machine calls."""
-    with _no_gc():
+    with paused_gc(freeze=_IN_WORKER):
         parsed = parse_file(path, cache if cache is not None else _WORKER_CACHE)
         fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
         columns = entry_columns(parsed.entries)
