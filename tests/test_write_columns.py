@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_merge import merge
-from awesome_merge.write import OutputError
+from awesome_merge.write import OutputError, bibtex
 from awesome_merge.write.files import build_files
 from awesome_merge.write.markdown import clean_text
 from awesome_merge.write.tables import _FORMULA_START, _cell, _json_value, frame_csv, papers_json
@@ -60,6 +60,44 @@ def _old_papers_json(papers: pd.DataFrame) -> str:
         for row in papers.itertuples(index=False, name=None)
     ]
     return json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _old_papers_bibtex(papers: pd.DataFrame) -> str:
+    """`papers_bibtex` as it was, row by row from a dict per paper."""
+    b = bibtex
+    names = [str(c) for c in papers.columns]
+    columns = [papers.iloc[:, k].to_numpy(dtype=object).tolist() for k in range(len(names))]
+    rows = [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)] if columns else []
+    rows = rows or [{} for _ in range(len(papers))]
+    made = []
+    for row in rows:
+        authors = [a for a in (clean_text(a) for a in b._text(row.get("authors", "")).split(";")) if a]
+        year = b._year(row.get("year"))
+        made.append((row, authors, year, b.citation_key(authors, year, b._text(row.get("title", "")))))
+    keys = b._unique_keys([key for *_, key in made])
+    entries = []
+    for (row, authors, year, _), key in zip(made, keys, strict=True):
+        venue = b.canonical_venue(b._text(row.get("venue", "")))
+        arxiv_id = b._text(row.get("arxiv_id", ""))
+        kind, venue_field = b.entry_type(venue, arxiv_id)
+        fields = [("title", "{" + (b.bib_escape(row.get("title", "")) or "Untitled") + "}")]
+        if authors:
+            fields.append(("author", " and ".join(b._bib_author(a) for a in authors)))
+        if venue_field:
+            fields.append((venue_field, b.bib_escape(venue)))
+        if year is not None:
+            fields.append(("year", str(year)))
+        doi = b._text(row.get("doi", ""))
+        if doi:
+            fields.append(("doi", doi.translate(b._VERBATIM_TABLE)))
+        if arxiv_id:
+            fields += [("eprint", arxiv_id.translate(b._VERBATIM_TABLE)), ("archivePrefix", "arXiv")]
+        url = b._http(b._text(row.get("url", "")))
+        if url:
+            fields.append(("url", url.translate(b._VERBATIM_TABLE)))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
+    return "\n".join(entries)
 
 
 # ------------------------------------------------------------------------------------- tricky values
@@ -125,10 +163,39 @@ def test_json_per_column_writes_what_json_dumps_wrote(frame: pd.DataFrame) -> No
     assert papers_json(frame) == _old_papers_json(frame)
 
 
+_BIB_TEXT = st.one_of(
+    _text,
+    st.sampled_from(["NeurIPS 2023", "NIPS", "arXiv", "Journal of Widgets", "Doe, Jane; and others", "x"]),
+)
+
+
+@st.composite
+def _bib_frames(draw: st.DrawFn) -> pd.DataFrame:
+    n = draw(st.integers(0, 6))
+    names = draw(
+        st.lists(st.sampled_from(["title", "authors", "venue", "arxiv_id", "doi", "url"]), unique=True)
+    )
+    data: dict[str, object] = {
+        name: pd.array([draw(_BIB_TEXT) for _ in range(n)], dtype="string") for name in names
+    }
+    if draw(st.booleans()):
+        data["year"] = pd.array(
+            [draw(st.one_of(st.none(), st.integers(1900, 2100))) for _ in range(n)], "Int64"
+        )
+    return pd.DataFrame(data, index=range(n))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_bib_frames())
+def test_bibtex_per_column_writes_what_per_paper_wrote(frame: pd.DataFrame) -> None:
+    assert bibtex.papers_bibtex(frame) == _old_papers_bibtex(frame)
+
+
 def test_frames_without_columns_or_rows_write_as_before() -> None:
     for frame in (pd.DataFrame(index=range(3)), pd.DataFrame({"title": pd.array([], "string")})):
         assert frame_csv(frame) == _old_frame_csv(frame)
         assert papers_json(frame) == _old_papers_json(frame)
+        assert bibtex.papers_bibtex(frame) == _old_papers_bibtex(frame)
 
 
 def test_clean_text_matches_the_per_character_test_on_every_code_point() -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from .collector import paused_gc, relax_gc, relaxed_gc
 from .config import CONFIG_NAME, Config, load_config
 from .diagnostics import AwesomeMergeError, Diagnostic, NothingToMerge
 from .frame import Columns, entry_columns, frame_from_columns
@@ -58,40 +57,20 @@ def default_config_path(folders: list[Path]) -> Path | None:
     return None
 
 
-# A run allocates millions of small, long-lived objects (tokens, entries, keys) and makes few cycles;
-# Python's default collector thresholds would rescan them over and over (measured: 35 % of a large run).
-_GC_THRESHOLDS = (200_000, 50, 1000)
-
-
-def _relax_gc() -> None:
-    gc.set_threshold(*_GC_THRESHOLDS)
-
-
 # A parsing process's memory of the sections it has read (`parse.chunks`): versions of one list share most.
 _WORKER_CACHE: ChunkCache | None = None
+_IN_WORKER = False
 
 
 def _start_worker(words: dict[str, tuple[str, ...]]) -> None:
     """A parsing process: the config's words, a relaxed collector, and Ctrl-C left to the main process,
     which reports it in one line and ends the workers (a worker's own traceback would only add noise)."""
-    global _WORKER_CACHE
+    global _WORKER_CACHE, _IN_WORKER
+    _IN_WORKER = True
     use_words(**words)
-    _relax_gc()
+    relax_gc()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_CACHE = ChunkCache()
-
-
-@contextmanager
-def _relaxed_gc() -> Iterator[None]:
-    """Fewer collections while merging: objects alive before the run are frozen out of every scan."""
-    before = gc.get_threshold()
-    gc.freeze()
-    _relax_gc()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()
 
 
 @dataclass
@@ -108,26 +87,13 @@ class ParsedColumns:
     url_keys: list[list[str]]
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Parsing one file makes hundreds of thousands of short-lived objects and (the HTML trees being
-    decomposed) no lasting cycles: the collector would only rescan them, at up to half the parse time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse_to_columns(path: Path, cache: ChunkCache | None = None) -> ParsedColumns:
     """Parse one file and make its comparison keys, in a worker process when there are several.
 
     A function of one path, picklable, with no state shared between calls but an optional cache of the
     process it runs in (which changes nothing in the result) and the config's words (`use_words`, set
     once per process): the function a map over the files of a run too large for one machine calls."""
-    with _no_gc():
+    with paused_gc(freeze=_IN_WORKER):
         parsed = parse_file(path, cache if cache is not None else _WORKER_CACHE)
         fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
         columns = entry_columns(parsed.entries)
@@ -234,7 +200,7 @@ def _parse_all(
     return [by_index[i] for i in range(len(files))]
 
 
-@_relaxed_gc()
+@relaxed_gc()
 def merge(
     paths: Sequence[str | Path],
     *,

@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
@@ -83,6 +82,8 @@ def decode(data: bytes, source: str) -> SourceText:
         damaged = _damaged_utf8(data, source)
         if damaged is not None:
             return damaged
+        import charset_normalizer  # only for a file in a legacy encoding: rare, and 14 ms to import
+
         best = charset_normalizer.from_bytes(data).best()
         if best is None:
             raise NotText(f"undecodable bytes at line {line}", line) from exc

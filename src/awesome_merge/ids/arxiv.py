@@ -153,12 +153,15 @@ def _is_arxiv_mirror(p: _Url) -> bool:
     return _IPV4_HOST.fullmatch(p.host) is not None and _ARXIV_PATH_RE.match(p.path) is not None
 
 
+_DOUBLED_SLASHES = re.compile(r"/{2,}")
+
+
 def _arxiv_from_parts(p: _Url, doi: str | None = None) -> str:
     """arXiv id from parsed parts; ``doi`` is passed when the caller already extracted it."""
     host = p.host
     if _is_arxiv_host(host) or _is_arxiv_mirror(p):
         path = unquote(p.path) if "%" in p.path else p.path
-        path = re.sub(r"/{2,}", "/", path)  # `arxiv.org/abs//2401.01234`: a list's doubled slash
+        path = _DOUBLED_SLASHES.sub("/", path)  # `arxiv.org/abs//2401.01234`: a list's doubled slash
         m = _ARXIV_PATH_RE.match(path)
         if m:
             return normalize_arxiv_id(m["id"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from .identifiers import _identifiers_from_parts
@@ -172,8 +173,11 @@ def page_aliases(key: str) -> list[str]:
     return ["aaai:" + m["n"]] if m else []
 
 
+@lru_cache(maxsize=1 << 17)
 def canonical_url(url: str) -> str:
     """Comparison key under which two spellings of the same page are equal; "" for non-http(s) input.
+
+    Memoised: the reader, the matcher, the fuser and the writers each ask it of the same URLs.
 
     Identifier-bearing URLs become ``arxiv:<id>``, ``doi:<doi>``, ``openreview:<id>``,
     ``neurips:<hash>``, ``iclr:<hash>``, ``pmlr:<vol>/<id>``, ``acl:<id>`` or ``ieee:<n>``; anything

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # ASCII-only classes: under re.IGNORECASE in Unicode mode [a-z] also matches e.g. the Kelvin sign,
@@ -39,8 +40,10 @@ _HTTP_URL_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 17)
 def _parse(url: str) -> _Url | None:
-    """Split a URL (http, https or scheme-less) into parts; None for anything else."""
+    """Split a URL (http, https or scheme-less) into parts; None for anything else. Memoised: every
+    identifier of a URL reads the same parse, and the parts are immutable."""
     m = _URL_RE.fullmatch(url.strip())
     if m is None:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..collector import paused_gc
 from ..diagnostics import Diagnostic
 from ..frame import Entry
 from ..read import NotText, read_source
@@ -38,10 +39,11 @@ def parse_file(path: Path, cache: ChunkCache | None = None) -> ParsedSource:
             name, [], [Diagnostic(name, 0, f"skipped: cannot read ({exc.strerror})", "error")], False
         )
     try:
-        if cache is None:
-            entries, warnings = parse_text(source.text, name)
-        else:
-            entries, warnings = parse_text_cached(source.text, name, cache)
+        with paused_gc():  # the collector would only rescan the parse's short-lived objects
+            if cache is None:
+                entries, warnings = parse_text(source.text, name)
+            else:
+                entries, warnings = parse_text_cached(source.text, name, cache)
     except RecursionError:
         return ParsedSource(
             name, [], [Diagnostic(name, 0, "skipped: nesting too deep to parse", "error")], False

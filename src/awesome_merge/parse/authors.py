@@ -36,6 +36,7 @@ _MAX_NAMES = 200
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}\.\s")
 
 
+@lru_cache(maxsize=65536)
 def _clean(text: str) -> str:
     text = _PREFIX.sub("", squash(text))
     text = _EQUAL.sub("", text)
@@ -70,6 +71,13 @@ def _parts(text: str) -> list[str]:
     return [p.strip(" .") for p in _SEPARATOR.split(text) if p and p.strip(" .")]
 
 
+@lru_cache(maxsize=65536)
+def _name_parts(text: str) -> tuple[str, ...]:
+    """The parts of an author text, `et al.` dropped: memoised, as the reader first asks whether a text
+    is names (`looks_like_authors`) and then which (`parse_authors`)."""
+    return tuple(_parts(ET_AL.sub("", _clean(text))))
+
+
 def _join_inverted(parts: list[str]) -> list[str]:
     """`Bengio, Yoshua, Ian J. Goodfellow` and `Chen, Hanting and Wang, Yunhe`: a one-word surname
     followed by given names is one name written surname first."""
@@ -93,7 +101,7 @@ def looks_like_authors(text: str, *, loose: bool = False) -> bool:
     if not cleaned or len(cleaned) > 4000:
         return False
     has_et_al = bool(ET_AL.search(cleaned))
-    parts = _parts(ET_AL.sub("", cleaned))
+    parts = _name_parts(text)
     if not parts or len(parts) > _MAX_NAMES:
         return False
     good = sum(_name_ok(p) for p in parts)
@@ -108,7 +116,7 @@ def looks_like_authors(text: str, *, loose: bool = False) -> bool:
 def only_names(text: str) -> bool:
     """Every part of the text is a person's name: stricter than `looks_like_authors`, for text that could
     also be a citation of names and a title (`A. Lee, B. Chen, Learning to Widget`)."""
-    parts = _parts(ET_AL.sub("", _clean(text)))
+    parts = _name_parts(text)
     if len(parts) < 2 or any(_SENTENCE_INSIDE.search(p) for p in parts):
         return False  # `Star-Net. Ann Lee`: a sentence ends inside, a title before the names
     return all(_name_ok(p) for p in parts)
@@ -116,6 +124,5 @@ def only_names(text: str) -> bool:
 
 def parse_authors(text: str) -> list[str]:
     """The names in an author text, in order; `et al.` and contribution marks dropped."""
-    cleaned = ET_AL.sub("", _clean(text))
-    names = _join_inverted(_parts(cleaned))
+    names = _join_inverted(list(_name_parts(text)))
     return [n for n in (squash(n).strip(" .,") for n in names) if n and len(n) < 80][:_MAX_NAMES]

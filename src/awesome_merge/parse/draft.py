@@ -95,19 +95,24 @@ def venue_texts(pieces: Sequence[Piece]) -> tuple[list[str], list[str]]:
     return marked, loose
 
 
+_DATED_NAMES = re.compile(r"^\W*\(\s*(?:19|20)\d\d[^)]*\)\s*,?\s*([^\x00\[(]+)")
+_NAME_RUNS = re.compile(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]|(?<=[^\sA-Z])\.\s+")
+_BY_NAMES = re.compile(r"^(?:by|from)\s+(.+)$", re.I)
+
+
 def authors_in(pieces: Sequence[Piece], text: str) -> list[str]:
     """Names around a title: an italic run, `(2016), A. Author et al.`, `by A and B`, or a plain run."""
     for p in pieces:
         if p.kind == "text" and p.em and looks_like_authors(p.text, loose=True):
             return parse_authors(p.text)
-    dated = re.match(r"^\W*\(\s*(?:19|20)\d\d[^)]*\)\s*,?\s*([^\x00\[(]+)", text)
+    dated = _DATED_NAMES.match(text)
     if dated and looks_like_authors(dated.group(1).strip(" .,"), loose=True):  # `(1989), Lawrence R Rabiner.`
         return parse_authors(dated.group(1).strip(" .,"))
-    for chunk in re.split(r"\x00|\s[-–—|]\s|\)\s*[,.]?|\(|\[|\]|(?<=[^\sA-Z])\.\s+", text):
+    for chunk in _NAME_RUNS.split(text):
         chunk = chunk.strip(" ,.;:-–—|*_")
         if chunk and looks_like_authors(chunk):
             return parse_authors(chunk)
-        by = re.match(r"^(?:by|from)\s+(.+)$", chunk, re.I)
+        by = _BY_NAMES.match(chunk)
         if by and looks_like_authors(by.group(1).title(), loose=True):
             return parse_authors(by.group(1))
     return []

@@ -49,8 +49,10 @@ _INDEX_PATH = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _split(href: str) -> SplitResult:
-    """`urlsplit` that never raises: a malformed URL (`https://[`) has no host and no path."""
+    """`urlsplit` that never raises: a malformed URL (`https://[`) has no host and no path; memoised, as
+    each link's roles ask it of the same URL."""
     try:
         return urlsplit(href)
     except ValueError:
@@ -80,6 +82,9 @@ def is_code_label(text: str) -> bool:
 
 # A label that is an identifier: a DOI or a bare arXiv id (`10.1016/j.abc.2021.03.022`, `2103.01234v2`).
 _IDENTIFIER_TEXT = re.compile(r"^\W*(?:doi\s*:\s*)?(?:10\.\d{4,9}/\S+|\d{4}\.\d{4,5}(?:v\d+)?)\W*$", re.I)
+_LABEL_WORD = re.compile(r"[\w’'-]+")
+_ARXIV_LABEL = re.compile(r"^\W*arxiv\s*:\s*\S+\W*$", re.I)
+_LABEL_TOKEN = re.compile(r"[a-z]+|\d+")
 _TITLE_WORDS = frozenset("a an the of on for in with to via by from and or towards is are".split())
 
 
@@ -89,12 +94,12 @@ def is_alt_label(text: str) -> bool:
     ("A paper on federated LLMs"): a label is short and has none of a title's small words."""
     if _IDENTIFIER_TEXT.match(text):  # `[10.1000/xyz.123](https://doi.org/...)`: the link names itself
         return True
-    words = re.findall(r"[\w’'-]+", text.lower())
+    words = _LABEL_WORD.findall(text.lower())
     if len(words) > 4 or _TITLE_WORDS.intersection(words):
         return False
-    if re.match(r"^\W*arxiv\s*:\s*\S+\W*$", text, re.I):  # `arXiv:2409.15723`
+    if _ARXIV_LABEL.match(text):  # `arXiv:2409.15723`
         return True
-    tokens = re.findall(r"[a-z]+|\d+", text.lower())  # `Paper-arXiv15`, `PDF(arXiv)`, `AAAI'24 version`
+    tokens = _LABEL_TOKEN.findall(text.lower())  # `Paper-arXiv15`, `PDF(arXiv)`, `AAAI'24 version`
     if not any(_VERSION_TOKEN.fullmatch(t) for t in tokens):
         return False
     return all(

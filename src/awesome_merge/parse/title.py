@@ -60,6 +60,8 @@ _LAST_VENUES = [
 
 def _last_venue(text: str) -> re.Match[str] | None:
     """`Title ICML 2023`: a venue and its year after the title with no comma between."""
+    if not text.rstrip()[-2:].isdecimal():  # every pattern ends in two digits (`\d`, as `isdecimal`)
+        return None
     for pattern in _LAST_VENUES:
         found = pattern.search(text)
         if found and is_venue_label(found.group(1)):
@@ -67,6 +69,9 @@ def _last_venue(text: str) -> re.Match[str] | None:
     return None
 
 
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+_COMMA_SPACE = re.compile(r",\s+")
+_URL_START = re.compile(r"^\W*(?:https?://|www\.)", re.I)
 _LAST_PART = re.compile(r"(?:,|\.)\s+([^,]{1,40}?)[.\s]*$")
 # The part after the last separator: `A. Lee, B. Chen. ICASSP 2024.` ends in a venue sentence even where
 # the run from the last comma (`B. Chen. ICASSP 2024`) is names and venue together.
@@ -160,7 +165,7 @@ def is_title_like(text: str) -> bool:
     text = squash(text)
     if not text or not any(c.isalpha() for c in text) or is_venue_label(text):
         return False
-    if re.match(r"^\W*(?:https?://|www\.)", text, re.I):
+    if _URL_START.match(text):
         return False
     if _HOST_LIKE.fullmatch(text):  # `icml.cc`, `arxiv.org/abs/...`: a link shown as its address
         return False
@@ -267,7 +272,7 @@ def _read_citation(text: str, surnames: bool) -> Citation:
     named = _title_then_names(text, surnames)
     if named:
         return named
-    parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s+", text) if p.strip()]
+    parts = [_LEADING_AND.sub("", p.strip()) for p in _COMMA_SPACE.split(text) if p.strip()]
     if len(parts) == 1:
         return Citation(text, [])
     # `A. Lee, B. Chen, and C. Park`: names and no title; two parts only without an `and` in the last

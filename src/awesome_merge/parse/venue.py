@@ -71,6 +71,12 @@ _ACRONYM_YEAR = re.compile(
 _LOOSE_VENUE_TEXT = 120
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&-]*\s+)?[A-Z]{2,}[A-Za-z&-]*(?:\s+[A-Z][A-Za-z&-]*)?")
 _STRIP = " ,;:-–—*_[]()'’·|/&"
+_NOT_WORD = re.compile(r"[\W_]+")
+# Dates, volumes and pages all hold a digit (`\d`, any script's): text without one skips their patterns.
+_DIGIT = re.compile(r"\d")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_TRAILING_LINK_WORDS = re.compile(r"(?:\s+(?:in|at|to|of|on|by))+\s*$")
+_ABBREVIATED_END = re.compile(r"\b[A-Z][a-z]{1,5}\.$")  # `IEEE Commun. Mag.` keeps its period
 
 
 @lru_cache(maxsize=65536)
@@ -79,7 +85,7 @@ def is_venue_label(text: str) -> bool:
     if not text.strip() or len(text) > 60 or not _VENUE_WORD.search(text):
         return False
     rest = _YEARISH.sub(" ", _VENUE_WORD.sub(" ", text))
-    return not re.sub(r"[\W_]+", "", rest)
+    return not _NOT_WORD.sub("", rest)
 
 
 @lru_cache(maxsize=65536)
@@ -96,13 +102,15 @@ def is_venue_tag(text: str) -> bool:
     if not _GLUED_VENUE_WORD.search(text):
         return False
     rest = _GLUED_YEARISH.sub(" ", _GLUED_VENUE_WORD.sub(" ", text))
-    return not re.sub(r"[\W_]+", "", rest)
+    return not _NOT_WORD.sub("", rest)
 
 
 @lru_cache(maxsize=65536)
 def year_of(text: str) -> int | None:
     """The year a short text states: `2023`, `Sep 23`, `NeurIPS'24`, `2024.05`."""
     text = text[:MAX_VENUE_TEXT]
+    if not _DIGIT.search(text):
+        return None
     short = _MONTH_SHORT_YEAR.search(text)
     if short:
         return int("20" + short.group(1)) if int(short.group(1)) < 50 else int("19" + short.group(1))
@@ -116,16 +124,18 @@ def year_of(text: str) -> int | None:
 def venue_words(text: str) -> str:
     """What names the venue once dates, identifiers, volumes, pages and filler are taken out."""
     text = squash(text[: MAX_VENUE_TEXT * 4])[:MAX_VENUE_TEXT]
-    text = _WEEKDAY.sub(" ", _IDENTIFIER.sub(" ", text))
-    text = _VOLUME_PAGES.sub(" ", text)
-    text = _MONTH_SHORT_YEAR.sub(" ", text)
-    text = YEAR_RE.sub(" ", _DATE_SUFFIX.sub("", text))
+    text = _IDENTIFIER.sub(" ", text)
+    if _DIGIT.search(text):  # the substitutions only take characters out: none adds a digit
+        text = _WEEKDAY.sub(" ", text)
+        text = _VOLUME_PAGES.sub(" ", text)
+        text = _MONTH_SHORT_YEAR.sub(" ", text)
+        text = YEAR_RE.sub(" ", _DATE_SUFFIX.sub("", text))
     text = _MONTHS.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _PROCEEDINGS.sub("", squash(text))
-    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
-    rest = re.sub(r"(?:\s+(?:in|at|to|of|on|by))+\s*$", "", squash(text)).lstrip(_STRIP + ".").rstrip(_STRIP)
-    abbreviated = re.search(r"\b[A-Z][a-z]{1,5}\.$", rest)  # `IEEE Commun. Mag.` keeps its period
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    rest = _TRAILING_LINK_WORDS.sub("", squash(text)).lstrip(_STRIP + ".").rstrip(_STRIP)
+    abbreviated = _ABBREVIATED_END.search(rest)
     if not abbreviated:  # `ICLR 2020.`
         rest = squash(rest.rstrip(_STRIP + ".").replace(" .", " "))
     if rest.lower() in NO_VENUE_WORDS or not any(c.isalpha() for c in rest):

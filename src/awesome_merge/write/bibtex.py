@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from itertools import count, product
 from string import ascii_lowercase
 
@@ -20,7 +20,7 @@ import pandas as pd
 from ..ids import is_http_url
 from ..preprints import is_preprint_venue
 from ..venues import canonical_venue, venue_kind
-from .columns import records
+from .columns import column_values
 from .markdown import clean_text
 
 __all__ = ["bib_escape", "citation_key", "papers_bibtex"]
@@ -164,42 +164,73 @@ def _http(url: str) -> str:
     return url if is_http_url(url) and not any(c in url for c in "\r\n\0") else ""
 
 
-def _fields(
-    row: Mapping[str, object], authors: list[str], year: int | None
-) -> tuple[str, list[tuple[str, str]]]:
-    venue = canonical_venue(_text(row.get("venue", "")))
-    arxiv_id = _text(row.get("arxiv_id", ""))
-    kind, venue_field = entry_type(venue, arxiv_id)
-    title = bib_escape(row.get("title", "")) or "Untitled"
-    fields: list[tuple[str, str]] = [("title", "{" + title + "}")]  # inner braces keep capitals
+def _venue_fields(venue: str, has_arxiv_id: bool) -> tuple[str, str]:
+    """`@kind` and the venue's field (`  journal = {...},\\n`, or ""), for one venue: venues repeat."""
+    kind, venue_field = entry_type(venue, "x" if has_arxiv_id else "")
+    return kind, (f"  {venue_field} = {{{bib_escape(venue)}}},\n" if venue_field else "")
+
+
+def _entry(
+    key: str,
+    venue: tuple[str, str],
+    title: str,
+    authors: str,
+    year: int | None,
+    doi: str,
+    arxiv_id: str,
+    url: str,
+) -> str:
+    """One entry; its fields in the order people expect (title, author, venue, year, identifiers, url)."""
+    kind, venue_line = venue
+    text = f"@{kind}{{{key},\n  title = {{{{{title}}}}},\n"  # inner braces keep capitals
     if authors:
-        fields.append(("author", " and ".join(_bib_author(a) for a in authors)))
-    if venue_field:
-        fields.append((venue_field, bib_escape(venue)))
+        text += f"  author = {{{authors}}},\n"
+    text += venue_line
     if year is not None:
-        fields.append(("year", str(year)))
-    doi = _text(row.get("doi", ""))
+        text += f"  year = {{{year}}},\n"
     if doi:
-        fields.append(("doi", doi.translate(_VERBATIM_TABLE)))
+        text += f"  doi = {{{doi.translate(_VERBATIM_TABLE)}}},\n"
     if arxiv_id:
-        fields += [("eprint", arxiv_id.translate(_VERBATIM_TABLE)), ("archivePrefix", "arXiv")]
-    url = _http(_text(row.get("url", "")))
+        text += f"  eprint = {{{arxiv_id.translate(_VERBATIM_TABLE)}}},\n  archivePrefix = {{arXiv}},\n"
     if url:
-        fields.append(("url", url.translate(_VERBATIM_TABLE)))
-    return kind, fields
+        text += f"  url = {{{url.translate(_VERBATIM_TABLE)}}},\n"
+    return text[:-2] + "\n}\n"  # no comma after the last field
+
+
+def _column(papers: pd.DataFrame, name: str) -> list[object]:
+    """A column's values (the last of that name, as a row's dict would hold), or "" for each paper."""
+    at = [k for k, c in enumerate(papers.columns) if str(c) == name]
+    return column_values(papers, at[-1]) if at else [""] * len(papers)
 
 
 def papers_bibtex(papers: pd.DataFrame) -> str:
-    """`papers.bib`: one entry per paper in frame order, keys unique within the file."""
-    rows = []
-    for row in records(papers):  # plain dicts: a Series per paper cost more than its entry
-        authors = [a for a in (clean_text(a) for a in _text(row.get("authors", "")).split(";")) if a]
-        year = _year(row.get("year"))
-        rows.append((row, authors, year, citation_key(authors, year, _text(row.get("title", "")))))
-    keys = _unique_keys([key for *_, key in rows])
-    entries = []
-    for (row, authors, year, _), key in zip(rows, keys, strict=True):
-        kind, fields = _fields(row, authors, year)
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
+    """`papers.bib`: one entry per paper in frame order, keys unique within the file.
+
+    Column by column, and each venue's kind and field once: per paper only what differs."""
+    titles = [_text(v) for v in _column(papers, "title")]
+    years = [_year(v) for v in _column(papers, "year")]
+    author_lists = [
+        [a for a in (clean_text(a) for a in _text(v).split(";")) if a] for v in _column(papers, "authors")
+    ]
+    keys = _unique_keys([citation_key(a, y, t) for a, y, t in zip(author_lists, years, titles, strict=True)])
+    arxiv_ids = [_text(v) for v in _column(papers, "arxiv_id")]
+    venue_cache: dict[tuple[str, bool], tuple[str, str]] = {}
+    venues = []
+    for v, arxiv_id in zip(_column(papers, "venue"), arxiv_ids, strict=True):
+        at = (canonical_venue(_text(v)), bool(arxiv_id))
+        found = venue_cache.get(at)
+        if found is None:
+            found = venue_cache[at] = _venue_fields(*at)
+        venues.append(found)
+    entries = map(
+        _entry,
+        keys,
+        venues,
+        [bib_escape(t) or "Untitled" for t in titles],
+        [" and ".join(_bib_author(a) for a in names) for names in author_lists],
+        years,
+        [_text(v) for v in _column(papers, "doi")],
+        arxiv_ids,
+        [_http(_text(v)) for v in _column(papers, "url")],
+    )
     return "\n".join(entries)

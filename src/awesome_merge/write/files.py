@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..collector import relaxed_gc
 from ..source_info import SourceInfo
 from ..text import clean_section
 from ..topics import heading_key
@@ -235,20 +236,21 @@ def write_result(
     """The one way outputs are written, for the command and `MergeResult.write` alike: never where a
     source lives, never over a file the tool did not write unless `force`; with `check`, nothing is
     written and `changed` names the stale files. The writers' times go into `result.timings`."""
-    files = build_files(
-        result,
-        group_by=group_by,
-        previous_papers=previous_papers,
-        fetch_outcomes=fetch_outcomes,
-        with_changes=with_changes,
-        timings=result.timings,
-    )
-    start = time.perf_counter()
-    if check:
-        changed = diff_outputs(output, files)
-    else:
-        changed = write_outputs(
-            output, files, protected=result.source_dirs, force=force, beside=result.source_files
+    with relaxed_gc():
+        files = build_files(
+            result,
+            group_by=group_by,
+            previous_papers=previous_papers,
+            fetch_outcomes=fetch_outcomes,
+            with_changes=with_changes,
+            timings=result.timings,
         )
-    result.timings["save"] = time.perf_counter() - start
+        start = time.perf_counter()
+        if check:
+            changed = diff_outputs(output, files)
+        else:
+            changed = write_outputs(
+                output, files, protected=result.source_dirs, force=force, beside=result.source_files
+            )
+        result.timings["save"] = time.perf_counter() - start
     return Written(files, changed)

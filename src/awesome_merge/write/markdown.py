@@ -95,6 +95,15 @@ _HTTP_RE = re.compile(r"(?i)^(https?)://([^/?#\s]+)(.*)$", re.DOTALL)
 # else (spaces, parentheses, angle brackets, backslashes, quotes, non-ASCII) is percent-encoded.
 _URL_SAFE = "-._~:/?#@!$&'*+,;=%"
 _BAD_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# Text `quote(..., safe=_URL_SAFE)` leaves as it is: the characters it never encodes, and those safe here.
+_QUOTED_RE = re.compile("[A-Za-z0-9_.~" + re.escape("-" + _URL_SAFE) + "]*")
+
+
+def _quote(text: str) -> str:
+    """`quote(text, safe=_URL_SAFE)`, without its encode and scan for the text most URLs are: all safe."""
+    return text if _QUOTED_RE.fullmatch(text) else quote(text, safe=_URL_SAFE)
+
+
 # An `&name;` in a link destination would be decoded as an entity; spell the ampersand as one instead.
 _ENTITY_LIKE_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
@@ -103,7 +112,7 @@ def _host(authority: str) -> str:
     try:
         return authority.encode("idna").decode("ascii") if not authority.isascii() else authority
     except UnicodeError:
-        return quote(authority, safe=_URL_SAFE)
+        return _quote(authority)
 
 
 def safe_url(url: object) -> str:
@@ -120,8 +129,8 @@ def safe_url(url: object) -> str:
     if "@" in authority or not authority.strip(".:"):
         return ""  # credentials in a link are a phishing trick, and a host is required
     rest = rest.replace(" ", "%20")
-    encoded = quote(_BAD_PERCENT_RE.sub("%25", rest), safe=_URL_SAFE)
-    return f"{scheme}://{quote(_host(authority), safe=_URL_SAFE)}{_ENTITY_LIKE_RE.sub('&amp;', encoded)}"
+    encoded = _quote(_BAD_PERCENT_RE.sub("%25", rest))
+    return f"{scheme}://{_quote(_host(authority))}{_ENTITY_LIKE_RE.sub('&amp;', encoded)}"
 
 
 def _link(text: str, href: str) -> str:
@@ -246,13 +255,20 @@ def _host_label(url: str) -> str:
     return host.removeprefix("www.") or "link"
 
 
-def paper_line(row: Mapping[str, object], short_names: dict[str, str], *, show_doubts: bool = False) -> str:
+def paper_line(
+    row: Mapping[str, object],
+    short_names: dict[str, str],
+    *,
+    show_doubts: bool = False,
+    order: Mapping[str, int] | None = None,
+) -> str:
     """One bullet of two lines: the bold linked title and venue year, then authors · links · lists (and,
     with `show_doubts`, the curator's ⚠ doubt about its link first; else it is in review.csv and
     source_issues.md only).
 
     Why two lines: on one line the title, authors and list names ran together and wrapped mid-name; a
     fixed second line (a CommonMark hard break, `\\` at the end of the line) lets a reader scan titles.
+    `order` is each list's place in `short_names`, given by a caller that writes many lines.
     """
     title = escape_md(row.get("title", "")) or "(untitled)"
     best = safe_url(row.get("url", ""))
@@ -301,11 +317,16 @@ def paper_line(row: Mapping[str, object], short_names: dict[str, str], *, show_d
         parts.append("other versions: " + ", ".join(links))
     sources = _split(row.get("sources", ""))
     if sources:
-        order = {name: i for i, name in enumerate(short_names)}
+        if order is None:
+            order = _list_order(short_names)
         ordered = sorted(dict.fromkeys(sources), key=lambda s: (order.get(s, len(order)), s))
         parts.append("lists: " + ", ".join(escape_md(short_names.get(s, s)) for s in ordered))
     line = "- " + SEP.join(first)
     return f"{line}\\\n  {SEP.join(parts)}" if parts else line
+
+
+def _list_order(short_names: dict[str, str]) -> dict[str, int]:
+    return {name: i for i, name in enumerate(short_names)}
 
 
 def _sort_key(row: Row) -> tuple[int, str, str]:
@@ -499,12 +520,13 @@ def _section_body(
     subs: list[tuple[str, str, int]] = []
     body: list[str] = []
     parts = _subsections(rows, subsections) if len(rows) > LONG_SECTION else [("", rows)]
+    order = _list_order(short_names)
     for sub, sub_rows in parts:
         if sub:
             sub_slug = github_slug(sub, seen)
             subs.append((sub, sub_slug, len(sub_rows)))
             body += ["", f"### {escape_md(sub)}", ""]
-        body += [paper_line(row, short_names, show_doubts=show_doubts) for row in sub_rows]
+        body += [paper_line(row, short_names, show_doubts=show_doubts, order=order) for row in sub_rows]
     return subs, body
 
 

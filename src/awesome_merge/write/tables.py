@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import lru_cache
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from numbers import Integral, Real
 
@@ -30,7 +31,14 @@ def _is_url_column(name: str) -> bool:
 
 def http_only(url: object) -> str:
     """The URL unchanged when it is absolute http(s) with a host, else "": other schemes are never emitted."""
-    s = "" if _is_missing(url) else str(url).strip()
+    return _http_text(url if type(url) is str else "" if _is_missing(url) else str(url))
+
+
+@lru_cache(maxsize=1 << 17)
+def _http_text(text: str) -> str:
+    """`http_only` of a text; memoised, as papers.csv, entries.csv, dedup_report.csv and papers.json each
+    check the same URLs."""
+    s = text.strip()
     return s if is_http_url(s) and not any(c in s for c in "\r\n\0") else ""
 
 
@@ -72,8 +80,10 @@ def _column_cells(values: list[object], url_column: str) -> list[str]:
     """One column's cells, quoted: plain text and whole numbers inline, anything else through `_cell`.
 
     Why per column: the per-cell call was the writer's cost, and most columns are all text."""
-    if url_column:
-        cells = [_cell(v, url_column) for v in values]
+    if url_column == "one":  # text cells as `_cell` has them: the URL if http(s), never a formula
+        cells = [_guarded(_http_text(v)) if type(v) is str else _cell(v, url_column) for v in values]
+    elif url_column:
+        cells = [_guarded(_http_urls(v)) if type(v) is str else _cell(v, url_column) for v in values]
     else:
         start = _FORMULA_START
         cells = [
@@ -86,6 +96,15 @@ def _column_cells(values: list[object], url_column: str) -> list[str]:
         return cells
     needs = _NEEDS_QUOTES.search
     return ['"' + c.replace('"', '""') + '"' if needs(c) else c for c in cells]
+
+
+def _guarded(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _http_urls(text: str) -> str:
+    """A `*_urls` cell's http(s) URLs, space-joined, as `_cell` keeps them."""
+    return " ".join(u for u in map(_http_text, text.split()) if u)
 
 
 def frame_csv(frame: pd.DataFrame) -> str:
