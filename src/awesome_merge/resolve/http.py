@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from typing import Any, Protocol
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import __version__
+
+if TYPE_CHECKING:  # httpx (and what it imports) loads only for a run that looks papers up
+    import httpx
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0
@@ -84,6 +85,8 @@ class Client:
         self.clock = clock
         self.retries = retries
         self.requests = 0
+        import httpx
+
         self.http = httpx.Client(
             headers={"User-Agent": user_agent(contact)},
             timeout=timeout,
@@ -96,6 +99,8 @@ class Client:
 
     def get(self, url: str, params: Mapping[str, str] | None = None) -> httpx.Response:
         """The response (a 404 included: the caller says what it means); FetchFailed after the retries."""
+        import httpx
+
         problem = ""
         for attempt in range(self.retries):
             self.pacer.wait()

@@ -10,8 +10,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
 import pandas as pd
 
 from ..config import CONFIG_NAME, Config
@@ -21,6 +21,9 @@ from . import arxiv, crossref, openreview
 from .cache import Cache
 from .http import Client, Clock, FetchFailed, SystemClock
 from .record import STAND_IN, Record
+
+if TYPE_CHECKING:
+    import httpx
 
 MODES = ("cache", "missing", "refresh")
 _ARXIV_DOI = "10.48550/arxiv."
