@@ -59,14 +59,12 @@ def default_config_path(folders: list[Path]) -> Path | None:
 
 # A parsing process's memory of the sections it has read (`parse.chunks`): versions of one list share most.
 _WORKER_CACHE: ChunkCache | None = None
-_IN_WORKER = False
 
 
 def _start_worker(words: dict[str, tuple[str, ...]]) -> None:
     """A parsing process: the config's words, a relaxed collector, and Ctrl-C left to the main process,
     which reports it in one line and ends the workers (a worker's own traceback would only add noise)."""
-    global _WORKER_CACHE, _IN_WORKER
-    _IN_WORKER = True
+    global _WORKER_CACHE
     use_words(**words)
     relax_gc()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -93,7 +91,7 @@ def parse_to_columns(path: Path, cache: ChunkCache | None = None) -> ParsedColum
     A function of one path, picklable, with no state shared between calls but an optional cache of the
     process it runs in (which changes nothing in the result) and the config's words (`use_words`, set
     once per process): the function a map over the files of a run too large for one machine calls."""
-    with paused_gc(freeze=_IN_WORKER):
+    with paused_gc():
         parsed = parse_file(path, cache if cache is not None else _WORKER_CACHE)
         fill_venues_from_links(parsed.entries)  # `CVPR2024/` in a CVF link: a CVPR 2024 paper
         columns = entry_columns(parsed.entries)
