@@ -108,7 +108,8 @@ def _hosts_several(members: list[int], names: dict[int, str], keys: EntryKeys) -
     return listing or any(len(v) > 1 for v in (*seen_names.values(), *seen_titles.values()))
 
 
-def _years_agree(years: list[int | None]) -> bool:
+def years_agree(years: list[int | None]) -> bool:
+    """Years at most `PREFIX_YEARS` apart, where known: a paper's preprint and its publication."""
     known = [y for y in years if y]
     return not known or max(known) - min(known) <= PREFIX_YEARS
 
@@ -139,7 +140,7 @@ def short_name_edges(keys: EntryKeys, titles: list[str], suspects: dict[int, set
             continue
         if _hosts_several(members, linked.names, keys):
             continue
-        if not _years_agree([keys.years[m] for m in named]) or not _ids_agree(named, keys):
+        if not years_agree([keys.years[m] for m in named]) or not _ids_agree(named, keys):
             continue
         hub = min(named, key=lambda m: _content(m, keys))
         kind = REPO if anchor.startswith("repo:") else PAGE
@@ -183,14 +184,12 @@ def possible_matches(
             continue
         for a, b in itertools.combinations(_spread(members, roots, keys), 2):
             links = linked.links[a] & linked.links[b]
-            years_agree = _years_agree([keys.years[a], keys.years[b]])
+            close = years_agree([keys.years[a], keys.years[b]])
             if links:
                 what = "code repository" if any(k.startswith("repo:") for k in links) else "page"
-                why = (
-                    "the years are far apart" if not years_agree else "the link is given to other papers too"
-                )
+                why = "the years are far apart" if not close else "the link is given to other papers too"
                 offer(a, b, f"possible match: same short name and {what}, but {why}")
-            elif years_agree:
+            elif close:
                 what = "short name and year" if keys.years[a] and keys.years[b] else "short name"
                 offer(a, b, f"possible match: same {what}, but no shared repository or page")
     for anchor, members in sorted(linked.anchors.items()):
@@ -199,7 +198,7 @@ def possible_matches(
         what = "code repository" if anchor.startswith("repo:") else "page"
         for a, b in itertools.combinations(_spread(members, roots, keys), 2):
             names = linked.names[a], linked.names[b]
-            if all(names) and names[0] != names[1] and _years_agree([keys.years[a], keys.years[b]]):
+            if all(names) and names[0] != names[1] and years_agree([keys.years[a], keys.years[b]]):
                 offer(a, b, f"possible match: same {what}, but different short names")
     return [doubt for _, doubt in sorted(found.values())]
 

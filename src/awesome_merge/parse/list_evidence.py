@@ -120,7 +120,7 @@ def is_list_label(text: str) -> bool:
     return bool(labels) and label_key(text) in labels
 
 
-def current_labels() -> tuple[frozenset[str], bool]:
+def current_evidence() -> tuple[frozenset[str], bool]:
     """For caches of reading results: a row read under other evidence may read otherwise."""
     return _LABELS.get(), _SURNAMES.get()
 

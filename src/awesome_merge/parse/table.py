@@ -29,7 +29,7 @@ from .item import (
     with_bare_links,
 )
 from .kind import section_kind
-from .list_evidence import current_labels
+from .list_evidence import current_evidence
 from .pieces import Block, Piece, plain_text
 from .title import clean_decorated_title, is_title_like
 from .venue import is_venue_label, is_venue_tag, year_of
@@ -253,7 +253,7 @@ def _cached_row_entry(row: Block, roles: dict[str, int], header: list[str], ctx:
     """`_row_entry`, once per distinct row: lists repeat rows across sections, and a list's versions repeat
     nearly all of them. A row that warned is read again each time, so every warning keeps its line."""
     key = (
-        current_labels(),
+        current_evidence(),
         ctx.section,
         ctx.kind,
         tuple(header),

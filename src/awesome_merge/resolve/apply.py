@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from ..match.evidence import Doubt, title_score
 from ..match.keys import DATA_KINDS, is_citation_label, is_full_title, names_in, title_name
+from ..match.short_names import years_agree
 from ..text import title_key
 from .record import Record
 from .run import forums
@@ -25,8 +26,6 @@ from .run import forums
 SAME_WORK_SCORE = 70.0
 CONTAINED_SCORE = 95.0
 _SERVICE = {"arxiv": "arXiv", "crossref": "Crossref", "openreview": "OpenReview", "stand-in": "stand-in"}
-# A label joins the paper whose abstract coins its name only when their years are at most this far apart.
-COINED_YEARS = 1
 
 
 @dataclass
@@ -56,9 +55,14 @@ def _lookup(arxiv_id: str, doi: str, forum_ids: list[str], records: Mapping[str,
     return found if found is not None and found.title else None
 
 
-def _named(record: Record) -> str:
+def _record_of(record: Record) -> str:
+    """`the arXiv record of 2308.06522`: which record a review row speaks of."""
     ident = record.key.split(":", 1)[1]
-    return f"the {_SERVICE.get(record.service, record.service)} record of {ident} is “{record.title}”"
+    return f"the {_SERVICE.get(record.service, record.service)} record of {ident}"
+
+
+def _named(record: Record) -> str:
+    return f"{_record_of(record)} is “{record.title}”"
 
 
 def resolve_entries(
@@ -85,8 +89,7 @@ def resolve_entries(
     misnamed: list[tuple[int, int, Record]] = []
     named = _papers_by_name(titles, full)
     for i in range(len(titles)):
-        linked = forums(urls[i], alts[i]) if "openreview" in urls[i] + alts[i] else []
-        record = _lookup(arxiv_ids[i], dois[i], linked, records)
+        record = _lookup(arxiv_ids[i], dois[i], forums(urls[i], alts[i]), records)
         if record is None or kinds[i] in DATA_KINDS:  # a dataset row cites a paper; it is not the paper
             continue
         record_key = title_key(record.title)
@@ -207,9 +210,10 @@ def _coined_labels(
     years: list[object],
 ) -> None:
     """A label (`FooLoRA (ICLR'24)`) with no identifier, whose name the abstract of exactly one paper among
-    the records coins, joins that paper's entries when their years agree: the list named the method, not
-    the paper, and linked a page no service indexes. A name two papers coin joins nothing. The label keeps
-    its own text (the paper's other entries title the paper), so the report shows it `coined_name`."""
+    the records coins, joins that paper's entries when their years agree (`short_names.years_agree`): the
+    list named the method, not the paper, and linked a page no service indexes. A name two papers coin
+    joins nothing. The label keeps its own text (the paper's other entries title the paper), so the report
+    shows it `coined_name`."""
     coiners: dict[str, list[Record]] = defaultdict(list)
     for record in records.values():
         for name in record.names if record.title else ():
@@ -229,22 +233,16 @@ def _coined_labels(
             continue
         record = found[0]
         anchors = sorted(entries_of.get(title_key(record.title), ()))
-        if not anchors or not _years_agree(years[i], record.year):
+        year = None if years[i] is None or pd.isna(years[i]) else int(years[i])  # type: ignore[call-overload]
+        if not anchors or not years_agree([year, record.year]):
             continue
         resolution.coined.append((anchors[0], i))
         coined = next(n for n in record.names if not names_in(n).isdisjoint(names_in(title)))
-        service, ident = _SERVICE.get(record.service, record.service), record.key.split(":", 1)[1]
         reason = (
-            f"check: the label names {coined}, the name that the abstract in the {service} record of {ident} "
+            f"check: the label names {coined}, the name that the abstract in {_record_of(record)} "
             f"(“{record.title}”) coins; joined by the name"
         )
         resolution.doubts.append(Doubt(anchors[0], i, 0.0, reason, "merged"))
-
-
-def _years_agree(year: object, record_year: int | None) -> bool:
-    if record_year is None or year is None or pd.isna(year):  # type: ignore[call-overload]
-        return True
-    return abs(int(year) - record_year) <= COINED_YEARS  # type: ignore[call-overload]
 
 
 def _links(

@@ -71,6 +71,8 @@ def cache_path(config: Config, folders: list[Path]) -> Path | None:
 
 def forums(url: str, alt_urls: str) -> list[str]:
     """The OpenReview forums an entry links, its own link's first."""
+    if "openreview" not in url and "openreview" not in alt_urls:
+        return []
     found = (openreview_id(u) for u in (url, *alt_urls.split(ALT_URL_SEP)) if "openreview" in u)
     return list(dict.fromkeys(f for f in found if f))
 
@@ -86,8 +88,8 @@ def identifiers(entries: pd.DataFrame) -> tuple[list[str], list[str], list[str]]
         else:
             dois.add(doi)
     bare = (entries["arxiv_id"].astype(str) == "") & (entries["doi"].astype(str) == "")
-    linked = entries.loc[bare, "url"].astype(str) + " " + entries.loc[bare, "alt_urls"].astype(str)
-    forum_ids = {f for text in linked if "openreview" in text for f in forums(*text.split(" ", 1))}
+    urls, alts = (entries.loc[bare, column].astype(str) for column in ("url", "alt_urls"))
+    forum_ids = {f for url, alt in zip(urls, alts, strict=True) for f in forums(url, alt)}
     return sorted(arxiv_ids), sorted(dois), sorted(forum_ids)
 
 
