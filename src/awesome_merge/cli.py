@@ -236,6 +236,7 @@ def _existing_sources(raw: tuple[str, ...], allow_missing: bool) -> tuple[Path, 
 
 def _run(opts: _Options) -> int:
     from .config import load_config
+    from .match.evidence import BROAD_BLOCK
     from .pipeline import default_config_path, find_sources, merge
     from .write.checks import confirmed_review
     from .write.files import read_previous_papers, write_result
@@ -303,7 +304,13 @@ def _run(opts: _Options) -> int:
             _echo(f"{'wrote' if name in written.changed else 'unchanged'}: {opts.output / name}")
         _echo("timings: " + _timings_line(result.timings, time.perf_counter() - _LOADED))
         pairs = result.title_pairs
-        _echo(f"title pairs: {pairs.pairs_scored} compared, {pairs.pairs_skipped} not compared")
+        narrowed = (
+            f"; {pairs.blocks_narrowed} groups of over {BROAD_BLOCK} titles sharing one word compared only "
+            "where their titles share a second"
+            if pairs.blocks_narrowed
+            else ""
+        )
+        _echo(f"title pairs: {pairs.pairs_scored} compared, {pairs.pairs_skipped} not compared{narrowed}")
     if not opts.quiet:
         n_entries, n_papers = len(result.entries), len(result.papers)
         n_read = len(result.sources) - len(unread)

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from ..text import title_key
 from .keys import PAPER_KIND, EntryKeys, is_full_title, is_generic_label, names_in, title_name
+from .pair_filter import PairFilter
 
 RANK = {
     "override": 0,
@@ -468,28 +469,75 @@ class BlockStats(NamedTuple):
     pairs_scored: int = 0
     blocks_skipped: int = 0
     pairs_skipped: int = 0
+    blocks_narrowed: int = 0  # broad blocks compared by two shared words (`_narrowed`)
+
+
+# A block of more titles than this shares a word too common to say much (or a first author of very many
+# papers): its titles are compared only when they share a second block's key too. Real lists, 75 merged
+# at once, make blocks of at most about 500 titles; a million synthetic entries make blocks of thousands.
+BROAD_BLOCK = 1_000
+_PAIR_KEY = "\1"
+
+
+def _narrowed(blocks: dict[str, list[int]]) -> tuple[dict[str, list[int]], int]:
+    """Blocks with each broad one replaced by blocks of its titles that share one more broad key, and how
+    many broad blocks there were.
+
+    A title in a broad block is compared with the titles sharing another of its keys: when that key's
+    block is not broad, it is scored there in full already; when it is broad too, the titles sharing
+    both keys form a block of their own, narrowed again while still broad. So a broad block loses only
+    pairs that share nothing but keys thousands of titles share.
+    """
+    broad = {key for key, members in blocks.items() if len(members) > BROAD_BLOCK}
+    if not broad:
+        return blocks, 0
+    kept = {key: members for key, members in blocks.items() if key not in broad}
+    keys_of: dict[int, list[str]] = defaultdict(list)
+    for key in sorted(broad):
+        for position in blocks[key]:
+            keys_of[position].append(key)  # in sorted order: each combination is made once
+    wide = [((key,), blocks[key]) for key in sorted(broad)]
+    narrowed = 0
+    while wide:
+        narrowed += len(wide)
+        deeper: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for combination, members in wide:
+            last = combination[-1]
+            for position in members:
+                for key in keys_of[position]:
+                    if key > last:
+                        deeper[(*combination, key)].append(position)
+        wide = []
+        for combination, members in sorted(deeper.items()):
+            if len(members) > BROAD_BLOCK:
+                wide.append((combination, members))
+            elif len(members) > 1:
+                kept[_PAIR_KEY.join(combination)] = members
+    return kept, narrowed
 
 
 def _chunked_scores(
     texts: list[str], sorted_texts: list[str], cutoff: float
-) -> Iterable[tuple[int, int, float]]:
-    """(i, j, score) for i < j whose better score, of the titles and of their sorted words, is at least
-    `cutoff`; a band of rows at a time, so that memory stays within `CHUNK_CELLS` scores however big the
-    block (the pairs are never gathered: a block of thousands of titles has millions above the cutoff);
-    one worker, so the order is always the same."""
+) -> Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Per band of rows, the pairs i < j whose better score, of the titles and of their sorted words, is
+    at least `cutoff`: (rows, columns, scores) arrays, so that memory stays within `CHUNK_CELLS` scores
+    however big the block (the pairs are never gathered: a block of thousands of titles has millions above
+    the cutoff). Every core scores (`workers=-1`): the parse is over by then, and each cell's score is the
+    same however many threads fill the matrix."""
     n = len(texts)
     rows = max(1, CHUNK_CELLS // n)
     for top in range(0, n - 1, rows):
         bottom = min(n, top + rows)
         # Only the columns from `top` on: the pairs below the diagonal were scored by earlier bands.
         scores = process.cdist(texts[top:bottom], texts[top:], scorer=fuzz.ratio, score_cutoff=cutoff,
-                               dtype=np.float32, workers=1)  # fmt: skip
+                               dtype=np.float32, workers=-1)  # fmt: skip
         by_words = process.cdist(sorted_texts[top:bottom], sorted_texts[top:], scorer=fuzz.ratio,
-                                 score_cutoff=cutoff, dtype=np.float32, workers=1)  # fmt: skip
+                                 score_cutoff=cutoff, dtype=np.float32, workers=-1)  # fmt: skip
         np.maximum(scores, by_words, out=scores)
+        del by_words
         scores = np.triu(scores, 1)  # row r is entry top + r, column c is entry top + c
-        for r, c in zip(*np.nonzero(scores), strict=True):
-            yield top + int(r), top + int(c), float(scores[r, c])
+        r, c = np.nonzero(scores)
+        yield r + top, c + top, scores[r, c]
 
 
 def _similar_pairs(
@@ -498,12 +546,14 @@ def _similar_pairs(
     blocks: dict[str, list[int]],
     cutoff: float,
     keep: Callable[[int, int, float], bool] = lambda p, q, score: True,
+    may_keep: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
 ) -> tuple[dict[tuple[int, int], float], BlockStats]:
     """Pairs inside each block scoring at least `cutoff` that `keep` wants, and what was scored.
 
     Big blocks are scored in C by rapidfuzz's cdist, in bounded bands; only a block of more than
     `MAX_BLOCK` titles (tens of millions of pairs) is left out, and counted. Filtering here keeps the
-    many low-scoring pairs out of memory.
+    many low-scoring pairs out of memory. `may_keep`, a necessary condition of `keep` over arrays of
+    pairs, cuts a band's pairs in numpy before `keep` sees them one by one.
     """
     found: dict[tuple[int, int], float] = {}
     scored = skipped_blocks = skipped_pairs = 0
@@ -526,11 +576,16 @@ def _similar_pairs(
                             found[pair] = score
             continue
         texts, sorted_texts = [keys[m] for m in members], [sorted_keys[m] for m in members]
-        for i, j, score in _chunked_scores(texts, sorted_texts, cutoff):
-            p, q = members[i], members[j]
-            pair = (p, q) if p < q else (q, p)
-            if pair not in found and keep(*pair, score):
-                found[pair] = score
+        positions = np.asarray(members)
+        for rows, columns, scores in _chunked_scores(texts, sorted_texts, cutoff):
+            ends = positions[rows], positions[columns]
+            low, high = np.minimum(*ends), np.maximum(*ends)
+            if may_keep is not None:
+                wanted = may_keep(low, high, scores)
+                low, high, scores = low[wanted], high[wanted], scores[wanted]
+            for p, q, score in zip(low.tolist(), high.tolist(), scores.tolist(), strict=True):
+                if (p, q) not in found and keep(p, q, score):
+                    found[p, q] = score
     return found, BlockStats(scored, skipped_blocks, skipped_pairs)
 
 
@@ -629,6 +684,7 @@ def title_evidence(
         authors = {keys.first_authors[i] for i in searchable[distinct[position]]} - {""}
         for author in authors:
             blocks["\0" + author].append(position)
+    blocks, narrowed = _narrowed(blocks)
     sorted_keys = [" ".join(sorted(k.split())) for k in texts]
     first = [searchable[k][0] for k in distinct]
 
@@ -641,8 +697,21 @@ def title_evidence(
             _retitled(texts[p], texts[q], first[p], first[q], score, keys)
         )
 
+    may_keep = PairFilter(
+        texts,
+        [kind for kind, _ in distinct],
+        frozenset({ANY_KIND, PAPER_KIND}),
+        [keys.full[e] for e in first],
+        [keys.first_authors[e] for e in first],
+        [keys.years[e] for e in first],
+        keep_score=review_threshold,
+        contained_words=RETITLE_MIN_WORDS,
+        author_score=FIRST_AUTHOR_CUTOFF,
+        most_words=MOST_WORDS,
+    )
     cutoff = min(review_threshold, RETITLE_CUTOFF)
-    similar, stats = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping)
+    similar, stats = _similar_pairs(texts, sorted_keys, blocks, cutoff, worth_keeping, may_keep)
+    stats = stats._replace(blocks_narrowed=narrowed)
     doubts: list[Doubt] = []
     for (p, q), score in sorted(similar.items()):
         a, b = texts[p], texts[q]

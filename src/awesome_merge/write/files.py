@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -155,6 +155,29 @@ def build_files(
     timings: dict[str, float] | None = None,
 ) -> dict[str, str]:
     """Every output file of a run, name -> text, markers included; each writer's time into `timings`."""
+    return dict(
+        each_file(
+            result,
+            group_by=group_by,
+            previous_papers=previous_papers,
+            fetch_outcomes=fetch_outcomes,
+            with_changes=with_changes,
+            timings=timings,
+        )
+    )
+
+
+def each_file(
+    result: MergeResult,
+    *,
+    group_by: str = "topic",
+    previous_papers: pd.DataFrame | None = None,
+    fetch_outcomes: Sequence[FetchOutcome] = (),
+    with_changes: bool = False,
+    timings: dict[str, float] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Every output file of a run, as (name, text), one rendered when asked for: writing a million
+    entries' outputs holds one file's text at a time, not all of them."""
     shown = result.config.list
     paths = {path.name: path for path in result.source_files}
     lists = [
@@ -210,15 +233,17 @@ def build_files(
         from .changes import summarize_changes
 
         writers["CHANGES.md"] = lambda: summarize_changes(previous_papers, result.papers, fetch_outcomes)
-    files = {name: with_marker(name, _timed(timings, name, render)) for name, render in writers.items()}
-    return {**files, **{name: with_marker(name, text) for name, text in pages.items()}}
+    for name, render in writers.items():
+        yield name, with_marker(name, _timed(timings, name, render))
+    for name in list(pages):  # the README's section pages, rendered with it
+        yield name, with_marker(name, pages.pop(name))
 
 
 @dataclass(frozen=True)
 class Written:
-    """What one write did: every file's name and text, and the names that changed (or, checking, would)."""
+    """What one write did: every file's name, and the names that changed (or, checking, would)."""
 
-    files: dict[str, str]
+    files: list[str]
     changed: list[str]
 
 
@@ -236,8 +261,11 @@ def write_result(
     """The one way outputs are written, for the command and `MergeResult.write` alike: never where a
     source lives, never over a file the tool did not write unless `force`; with `check`, nothing is
     written and `changed` names the stale files. The writers' times go into `result.timings`."""
-    with relaxed_gc():
-        files = build_files(
+    names: list[str] = []
+    spent = {"rendering": 0.0}
+
+    def rendered() -> Iterator[tuple[str, str]]:
+        files = each_file(
             result,
             group_by=group_by,
             previous_papers=previous_papers,
@@ -245,12 +273,23 @@ def write_result(
             with_changes=with_changes,
             timings=result.timings,
         )
+        while True:
+            start = time.perf_counter()
+            item = next(files, None)
+            spent["rendering"] += time.perf_counter() - start
+            if item is None:
+                return
+            names.append(item[0])
+            yield item
+
+    with relaxed_gc():
         start = time.perf_counter()
         if check:
-            changed = diff_outputs(output, files)
+            changed = diff_outputs(output, rendered())
         else:
             changed = write_outputs(
-                output, files, protected=result.source_dirs, force=force, beside=result.source_files
+                output, rendered(), protected=result.source_dirs, force=force, beside=result.source_files
             )
-        result.timings["save"] = time.perf_counter() - start
-    return Written(files, changed)
+        # What is left once each writer's own time is taken out: comparing, staging and renaming.
+        result.timings["save"] = time.perf_counter() - start - spent["rendering"]
+    return Written(names, changed)

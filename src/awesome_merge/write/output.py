@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..atomic import stage
@@ -29,6 +30,14 @@ def _data(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else bytes(content)
 
 
+Files = Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+
+
+def _items(files: Files) -> Iterable[tuple[str, str | bytes]]:
+    """Name and content pairs, from a mapping or as a writer yields them: one file's text held at a time."""
+    return files.items() if isinstance(files, Mapping) else files
+
+
 # The one folder of the outputs: a list too long for one page has a page per section there.
 PAGES_DIR = "topics"
 
@@ -41,7 +50,7 @@ def _check_name(name: str) -> None:
         raise OutputError(f"invalid output file name {name!r}: expected a plain file name")
 
 
-def _stale_pages(out_dir: Path, files: Mapping[str, str | bytes]) -> list[str]:
+def _stale_pages(out_dir: Path, files: Collection[str]) -> list[str]:
     """Section pages an earlier run wrote (their generated marker says so) that this run has not."""
     folder = out_dir / PAGES_DIR
     if not folder.is_dir():
@@ -62,13 +71,16 @@ def _current(path: Path) -> bytes | None:
         return None
 
 
-def diff_outputs(out_dir: Path, files: Mapping[str, str | bytes]) -> list[str]:
+def diff_outputs(out_dir: Path, files: Files) -> list[str]:
     """Names whose file in `out_dir` is missing or differs from `files` (for `--check`), in given order."""
     out_dir = Path(out_dir)
-    for name in files:
+    names, stale = set(), []
+    for name, content in _items(files):
         _check_name(name)
-    stale = [name for name, content in files.items() if _current(out_dir / name) != _data(content)]
-    return stale + _stale_pages(out_dir, files)
+        names.add(name)
+        if _current(out_dir / name) != _data(content):
+            stale.append(name)
+    return stale + _stale_pages(out_dir, names)
 
 
 def _first_line(data: bytes) -> bytes:
@@ -109,16 +121,13 @@ def is_generated(name: str, current: bytes, new: bytes) -> bool:
     return False
 
 
-def _refuse_foreign(out_dir: Path, files: Mapping[str, str | bytes]) -> None:
-    """Raise for the first file in the way that the tool did not write: one line naming it."""
-    for name, content in files.items():
-        current = _current(out_dir / name)
-        data = _data(content)
-        if current is not None and current != data and not is_generated(name, current, data):
-            raise OutputError(
-                f"refusing to replace {out_dir / name}: awesome-merge did not write it (no generated "
-                "marker); choose another output folder, or use --force to replace it"
-            )
+def _refuse_foreign(out_dir: Path, name: str, current: bytes | None, data: bytes) -> None:
+    """Raise for a file in the way that the tool did not write: one line naming it."""
+    if current is not None and current != data and not is_generated(name, current, data):
+        raise OutputError(
+            f"refusing to replace {out_dir / name}: awesome-merge did not write it (no generated "
+            "marker); choose another output folder, or use --force to replace it"
+        )
 
 
 def _refuse_protected(out_dir: Path, protected: Sequence[Path], beside: Sequence[Path] = ()) -> None:
@@ -155,13 +164,28 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _restore(replaced: list[Path], previous: Mapping[Path, bytes | None]) -> None:
+def _keep_old(target: Path, old: bytes) -> Path | bytes:
+    """What puts `target` back if the run fails: a second name for the old file (a hard link, so the
+    previous outputs are not held in memory), or its bytes where the file system has no hard links."""
+    fd, backup = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
+    os.close(fd)
+    os.unlink(backup)
+    try:
+        os.link(target, backup)
+    except OSError:
+        return old
+    return Path(backup)
+
+
+def _restore(replaced: list[Path], previous: Mapping[Path, Path | bytes | None]) -> None:
     """Put back the files a failed run already replaced, so the folder stays the previous run's, whole."""
     for target in replaced:
         old = previous.get(target)
         try:
             if old is None:
                 target.unlink(missing_ok=True)
+            elif isinstance(old, Path):
+                os.replace(old, target)
             else:
                 target.write_bytes(old)
         except OSError:
@@ -170,23 +194,23 @@ def _restore(replaced: list[Path], previous: Mapping[Path, bytes | None]) -> Non
 
 def write_outputs(
     out_dir: Path,
-    files: Mapping[str, str | bytes],
+    files: Files,
     protected: Sequence[Path] = (),
     *,
     force: bool = False,
     beside: Sequence[Path] = (),
 ) -> list[str]:
-    """Write `files` (name -> text or bytes; text as UTF-8) into `out_dir`; return the names that changed.
+    """Write `files` (name -> text or bytes, or such pairs as a writer yields them; text as UTF-8) into
+    `out_dir`; return the names that changed.
 
-    All changed files are first written to temp files in `out_dir` and synced, then renamed into place; if a
-    rename fails, the ones already renamed are restored, so a failure leaves the previous outputs and no temp
-    file behind. Other files are never touched, and a file in the way that the tool did not write is
-    refused (before anything is written) unless `force`. Never into a `protected` folder (of sources) or
-    below it, nor into the folder of a source file in `beside`.
+    Each changed file is first written to a synced temp file in `out_dir`, one at a time, so only one
+    file's text is in memory; once all are staged they are renamed into place. If a rename fails, the
+    ones already renamed are restored, so a failure leaves the previous outputs and no temp file behind.
+    Other files are never touched, and a file in the way that the tool did not write is refused (before
+    any is replaced) unless `force`. Never into a `protected` folder (of sources) or below it, nor into
+    the folder of a source file in `beside`.
     """
     out_dir = Path(out_dir)
-    for name in files:
-        _check_name(name)
     _refuse_protected(out_dir, protected, beside)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"output path {out_dir} exists and is not a folder")
@@ -194,24 +218,30 @@ def write_outputs(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out_dir}: {exc.strerror or exc}") from exc
-    if not force:
-        _refuse_foreign(out_dir, files)
 
+    names: set[str] = set()
     pending: list[tuple[str, Path, Path]] = []  # (name, temp file, target)
-    previous: dict[Path, bytes | None] = {}
+    previous: dict[Path, Path | bytes | None] = {}
     replaced: list[Path] = []
     try:
-        for name, content in files.items():
+        for name, content in _items(files):
+            _check_name(name)
+            names.add(name)
             target = out_dir / name
             data = _data(content)
+            del content
             if target.is_dir():
                 raise OutputError(f"cannot write {target}: a folder of that name is in the way")
             old = _current(target)
             if old == data:
                 continue
+            if not force:
+                _refuse_foreign(out_dir, name, old, data)
             target.parent.mkdir(exist_ok=True)
-            previous[target] = old
             pending.append((name, stage(target, data), target))
+            del data
+            previous[target] = None if old is None else _keep_old(target, old)
+            del old
         for _, tmp, target in pending:
             os.replace(tmp, target)
             replaced.append(target)
@@ -223,7 +253,10 @@ def write_outputs(
     finally:
         for _, tmp, _target in pending:
             tmp.unlink(missing_ok=True)
-    stale = _stale_pages(out_dir, files)
+        for backup in previous.values():
+            if isinstance(backup, Path):
+                backup.unlink(missing_ok=True)
+    stale = _stale_pages(out_dir, names)
     for name in stale:  # the pages of sections that are gone, or of a list that fits one page again
         (out_dir / name).unlink(missing_ok=True)
     if pending or stale:
