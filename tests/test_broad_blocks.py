@@ -49,3 +49,21 @@ def test_a_retyped_title_among_thousands_sharing_one_word_is_still_merged() -> N
     assert matching.title_pairs.blocks_narrowed >= 1
     # Without narrowing, the block of `widget` alone is over half a million pairs.
     assert matching.title_pairs.pairs_scored < 10 * len(entries)
+
+
+def test_verbose_output_says_how_many_broad_groups_were_narrowed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Catches pairs left uncompared in silence: a curator must be told the comparing was narrowed."""
+    from test_cli import run
+
+    lines = [
+        f"- [Widget {made_up_word(3 * i)} {made_up_word(3 * i + 1)} {made_up_word(3 * i + 2)} design]"
+        f"(https://example.org/{i})"
+        for i in range(BROAD_BLOCK + 100)
+    ]
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "list.md").write_text("# Widgets\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    done = run(sources, "-o", tmp_path / "out", "-v")
+    assert done.code == 0, done.err
+    said = done.out + done.err
+    assert f"groups of over {BROAD_BLOCK} titles sharing one word compared only where" in said

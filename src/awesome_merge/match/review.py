@@ -99,9 +99,30 @@ def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) ->
         rank = (_DOUBT_ORDER.get(d.reason.split(":", 1)[0], 9), -score, d.reason)
         if (a, b) not in best or rank < best[(a, b)][0]:
             best[(a, b)] = (rank, score, d)
-    rows = []
-    for (a, b), (rank, score, d) in best.items():
-        row = (source[a], int(line[a]), title[a], source[b], int(line[b]), title[b], score, d.reason)
-        rows.append((rank[:2], row, d.decision, url[a], url[b], names.toml(a, b, d.decision)))
-    rows.sort(key=lambda r: (r[0], r[1]))
-    return pd.DataFrame([(*r[1], *r[2:]) for r in rows], columns=REVIEW_COLUMNS)
+    # The rows' order, then each column in that order: a million review rows are never held as tuples.
+    def order(item: tuple[tuple[int, int], tuple]) -> tuple:
+        (a, b), (rank, score, d) = item
+        return rank[:2], source[a], int(line[a]), title[a], source[b], int(line[b]), title[b], score, d.reason
+
+    ranked = sorted(best.items(), key=order)
+    del best
+    if not ranked:
+        return pd.DataFrame([], columns=REVIEW_COLUMNS)
+    pairs = [pair for pair, _ in ranked]
+    doubt = [found[2] for _, found in ranked]
+    columns = {
+        "a_source": [source[a] for a, _ in pairs],
+        "a_line": [int(line[a]) for a, _ in pairs],
+        "a_title": [title[a] for a, _ in pairs],
+        "b_source": [source[b] for _, b in pairs],
+        "b_line": [int(line[b]) for _, b in pairs],
+        "b_title": [title[b] for _, b in pairs],
+        "score": [found[1] for _, found in ranked],
+        "reason": [d.reason for d in doubt],
+        "decision": [d.decision for d in doubt],
+        "a_url": [url[a] for a, _ in pairs],
+        "b_url": [url[b] for _, b in pairs],
+        "override": [names.toml(a, b, d.decision) for (a, b), d in zip(pairs, doubt, strict=True)],
+    }
+    del ranked
+    return pd.DataFrame(columns, columns=REVIEW_COLUMNS)
