@@ -99,6 +99,7 @@ def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) ->
         rank = (_DOUBT_ORDER.get(d.reason.split(":", 1)[0], 9), -score, d.reason)
         if (a, b) not in best or rank < best[(a, b)][0]:
             best[(a, b)] = (rank, score, d)
+
     # The rows' order, then each column in that order: a million review rows are never held as tuples.
     def order(item: tuple[tuple[int, int], tuple]) -> tuple:
         (a, b), (rank, score, d) = item
