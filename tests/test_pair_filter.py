@@ -76,9 +76,11 @@ def _outcome(entries: list[Entry]) -> tuple[list[int], list[tuple[object, ...]]]
 @given(_entries())
 def test_the_filter_changes_no_merge_and_no_review_row(entries: list[Entry]) -> None:
     """Catches a filter test stricter than the exact one: a retitled near miss or a merge would vanish."""
-    filtered = _outcome(entries)
-    with mock.patch.object(evidence, "PairFilter", _KeepsAll):
-        unfiltered = _outcome(entries)
+    # Every block scored in bands and every band filtered, however few its titles and pairs.
+    with mock.patch.object(evidence, "FILTER_PAIRS", 0), mock.patch.object(evidence, "SMALL_BLOCK", 1):
+        filtered = _outcome(entries)
+        with mock.patch.object(evidence, "PairFilter", _KeepsAll):
+            unfiltered = _outcome(entries)
     assert filtered == unfiltered
 
 

@@ -43,6 +43,8 @@ _GENRE = frozenset("survey review tutorial overview sok position benchmark bench
 # `CHUNK_CELLS` scores, so memory stays bounded however big they are.
 MAX_BLOCK = 10_000
 CHUNK_CELLS = 4_000_000
+PARALLEL_CELLS = 50_000
+FILTER_PAIRS = 512
 SMALL_BLOCK = 12
 TITLE_DIFF_CUTOFF = 70.0
 SUBTITLE_SCORE = 95.0
@@ -522,17 +524,19 @@ def _chunked_scores(
     """Per band of rows, the pairs i < j whose better score, of the titles and of their sorted words, is
     at least `cutoff`: (rows, columns, scores) arrays, so that memory stays within `CHUNK_CELLS` scores
     however big the block (the pairs are never gathered: a block of thousands of titles has millions above
-    the cutoff). Every core scores (`workers=-1`): the parse is over by then, and each cell's score is the
-    same however many threads fill the matrix."""
+    the cutoff). Every core scores a big band (`workers=-1`): the parse is over by then, and each cell's
+    score is the same however many threads fill the matrix."""
     n = len(texts)
     rows = max(1, CHUNK_CELLS // n)
     for top in range(0, n - 1, rows):
         bottom = min(n, top + rows)
+        # Threads cost more than they save on a small band.
+        workers = -1 if (bottom - top) * (n - top) >= PARALLEL_CELLS else 1
         # Only the columns from `top` on: the pairs below the diagonal were scored by earlier bands.
         scores = process.cdist(texts[top:bottom], texts[top:], scorer=fuzz.ratio, score_cutoff=cutoff,
-                               dtype=np.float32, workers=-1)  # fmt: skip
+                               dtype=np.float32, workers=workers)  # fmt: skip
         by_words = process.cdist(sorted_texts[top:bottom], sorted_texts[top:], scorer=fuzz.ratio,
-                                 score_cutoff=cutoff, dtype=np.float32, workers=-1)  # fmt: skip
+                                 score_cutoff=cutoff, dtype=np.float32, workers=workers)  # fmt: skip
         np.maximum(scores, by_words, out=scores)
         del by_words
         scores = np.triu(scores, 1)  # row r is entry top + r, column c is entry top + c
@@ -580,7 +584,7 @@ def _similar_pairs(
         for rows, columns, scores in _chunked_scores(texts, sorted_texts, cutoff):
             ends = positions[rows], positions[columns]
             low, high = np.minimum(*ends), np.maximum(*ends)
-            if may_keep is not None:
+            if may_keep is not None and len(low) >= FILTER_PAIRS:  # arrays cost more on a few pairs
                 wanted = may_keep(low, high, scores)
                 low, high, scores = low[wanted], high[wanted], scores[wanted]
             for p, q, score in zip(low.tolist(), high.tolist(), scores.tolist(), strict=True):
@@ -624,6 +628,13 @@ def repeated_titles(keys: EntryKeys) -> set[int]:
     Such a title names no one paper (a table read into one repeated cell, a column label), so it is no
     title evidence, as a generic label is none; identifiers and pages still join those entries.
     """
+    found = keys.derived.get("repeated_titles")
+    if found is None:
+        found = keys.derived["repeated_titles"] = _repeated_titles(keys)
+    return found  # type: ignore[return-value]
+
+
+def _repeated_titles(keys: EntryKeys) -> set[int]:
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, key in enumerate(keys.title_keys):

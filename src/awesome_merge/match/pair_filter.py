@@ -38,6 +38,14 @@ class PairFilter:
         author_score: float,
         most_words: float,
     ) -> None:
+        self._facts = (texts, kinds, loose_kinds, full, first_authors, years)
+        self._keep_score, self._contained_words = keep_score, contained_words
+        self._author_score, self._most_words = author_score, most_words
+        self._ready = False
+
+    def _build(self) -> None:
+        """The arrays, made at the first big band: most runs of real lists have none worth them."""
+        texts, kinds, loose_kinds, full, first_authors, years = self._facts
         word_ids: dict[str, int] = {}
         packed, sizes = bytearray(), []
         for text in texts:
@@ -56,11 +64,12 @@ class PairFilter:
         author_ids: dict[str, int] = {"": 0}
         self._authors = np.array([author_ids.setdefault(a, len(author_ids)) for a in first_authors])
         self._years = np.array([y or 0 for y in years], dtype=np.int64)
-        self._keep_score, self._contained_words = keep_score, contained_words
-        self._author_score, self._most_words = author_score, most_words
+        self._ready = True
 
     def __call__(self, p: np.ndarray, q: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Which pairs (positions `p[i]`, `q[i]`, score `scores[i]`) the exact test may keep."""
+        if not self._ready:
+            self._build()
         if len(p) <= PIECE:
             return self._piece(p, q, scores)
         pieces = range(0, len(p), PIECE)
