@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from awesome_merge import merge, pipeline
 from awesome_merge.parse import parse_text
 from awesome_merge.write import OutputError, write_outputs
-from awesome_merge.write.files import build_files
+from awesome_merge.write.files import each_file
 from awesome_merge.write.markdown import SKIP_END, SKIP_START
 
 GOOD = "# Good list\n\n- [Federated fine-tuning of large language models](https://arxiv.org/abs/2401.00001)\n"
@@ -219,7 +219,7 @@ def test_unbalanced_brackets_warn_with_the_line() -> None:
 def test_ten_thousand_character_title_survives_to_every_output(tmp_path: Path) -> None:
     title = "Federated " + "x" * 10_000
     result = merge([_folder(tmp_path, {"long.md": f"- [{title}](https://a.org/x/1)\n"})], jobs=1)
-    files = build_files(result)
+    files = dict(each_file(result))
     assert title in _titles(result)
     assert title in files["papers.csv"] and title in files["README.md"]
 
@@ -330,7 +330,7 @@ def _hostile_source() -> str:
 def hostile_outputs(tmp_path: Path) -> tuple[object, dict[str, str]]:
     src = _folder(tmp_path, {"=evil.md": _hostile_source(), "+plus.md": GOOD})
     result = merge([src], jobs=1)
-    return result, build_files(result)
+    return result, dict(each_file(result))
 
 
 def test_readme_has_only_http_links_and_no_source_html(hostile_outputs) -> None:  # type: ignore[no-untyped-def]
@@ -452,7 +452,7 @@ def test_writer_crash_before_writing_changes_nothing(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(outputs, "papers_bibtex", boom)
     with pytest.raises(RuntimeError):
-        write_outputs(out, build_files(merge([src], jobs=1)))
+        write_outputs(out, dict(each_file(merge([src], jobs=1))))
     assert {p.name: p.read_bytes() for p in out.iterdir()} == snapshot
 
 

@@ -21,8 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_merge import merge
+from awesome_merge.model import MergeResult
 from awesome_merge.write import OutputError, bibtex
-from awesome_merge.write.files import build_files
+from awesome_merge.write.files import each_file
 from awesome_merge.write.markdown import clean_text
 from awesome_merge.write.tables import _FORMULA_START, _cell, _json_value, frame_csv, papers_json
 
@@ -293,6 +294,11 @@ def _merged(n: int, root: Path) -> object:
     return merge([folder], jobs=1)
 
 
+def _all_files(result: MergeResult) -> dict[str, str]:
+    """Every output's text at once, as a caller that keeps them all would hold them."""
+    return dict(each_file(result))
+
+
 @pytest.fixture(scope="module")
 def _results(tmp_path_factory: pytest.TempPathFactory) -> dict[int, object]:
     root = tmp_path_factory.mktemp("growth")
@@ -301,10 +307,10 @@ def _results(tmp_path_factory: pytest.TempPathFactory) -> dict[int, object]:
 
 def test_writing_time_grows_linearly(_results: dict[int, object]) -> None:
     """Catches a writer that rescans every paper per paper (quadratic in the papers written)."""
-    exponent = time_exponent(_results.__getitem__, build_files, 200)  # type: ignore[arg-type]
+    exponent = time_exponent(_results.__getitem__, _all_files, 200)  # type: ignore[arg-type]
     assert exponent < MAX_EXPONENT, exponent
 
 
 def test_writing_memory_grows_linearly(_results: dict[int, object]) -> None:
-    exponent = memory_exponent(_results.__getitem__, build_files, 200)  # type: ignore[arg-type]
+    exponent = memory_exponent(_results.__getitem__, _all_files, 200)  # type: ignore[arg-type]
     assert exponent < MAX_EXPONENT, exponent

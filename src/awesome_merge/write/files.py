@@ -145,28 +145,6 @@ def _timed(timings: dict[str, float] | None, name: str, render: Callable[[], str
     return text
 
 
-def build_files(
-    result: MergeResult,
-    *,
-    group_by: str = "topic",
-    previous_papers: pd.DataFrame | None = None,
-    fetch_outcomes: Sequence[FetchOutcome] = (),
-    with_changes: bool = False,
-    timings: dict[str, float] | None = None,
-) -> dict[str, str]:
-    """Every output file of a run, name -> text, markers included; each writer's time into `timings`."""
-    return dict(
-        each_file(
-            result,
-            group_by=group_by,
-            previous_papers=previous_papers,
-            fetch_outcomes=fetch_outcomes,
-            with_changes=with_changes,
-            timings=timings,
-        )
-    )
-
-
 def each_file(
     result: MergeResult,
     *,
