@@ -322,6 +322,11 @@ def _run(opts: _Options) -> int:
             if skipped.pairs_skipped
             else ""
         )
+        if skipped.blocks_narrowed:
+            unscored += (
+                f"; {skipped.blocks_narrowed} groups of over {BROAD_BLOCK} titles sharing one word compared "
+                "only where their titles share a second"
+            )
         _echo(
             f"merged {plural(n_entries, 'entry')} from {plural(n_read, 'list')}{missing} into "
             f"{plural(n_papers, 'paper')} ({plural(n_entries - n_papers, 'duplicate')}); "

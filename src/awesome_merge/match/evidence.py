@@ -40,7 +40,8 @@ _NUMBER = re.compile(r"\d+")
 _GENRE = frozenset("survey review tutorial overview sok position benchmark benchmarking".split())
 # A block (titles sharing a rare word or a first author) of more titles than this is left out and counted:
 # that many titles make 50 million pairs, seconds of scoring; smaller blocks are scored in bands of
-# `CHUNK_CELLS` scores, so memory stays bounded however big they are.
+# `CHUNK_CELLS` scores, so memory stays bounded however big they are. Narrowing (`BROAD_BLOCK`) keeps
+# blocks below it; it stays the bound for a caller that scores blocks of its own (`_similar_pairs`).
 MAX_BLOCK = 10_000
 CHUNK_CELLS = 4_000_000
 PARALLEL_CELLS = 50_000
@@ -471,7 +472,7 @@ class BlockStats(NamedTuple):
     pairs_scored: int = 0
     blocks_skipped: int = 0
     pairs_skipped: int = 0
-    blocks_narrowed: int = 0  # broad blocks compared by two shared words (`_narrowed`)
+    blocks_narrowed: int = 0  # broad blocks, and broad blocks of shared keys, narrowed (`_narrowed`)
 
 
 # A block of more titles than this shares a word too common to say much (or a first author of very many
