@@ -12,7 +12,6 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from unittest import mock
 
 import pandas as pd
 import pytest
@@ -23,7 +22,7 @@ from hypothesis import strategies as st
 
 from awesome_merge import merge
 from awesome_merge.model import MergeResult
-from awesome_merge.write import OutputError, bibtex, tables
+from awesome_merge.write import OutputError, bibtex
 from awesome_merge.write.files import each_file
 from awesome_merge.write.markdown import clean_text
 from awesome_merge.write.tables import _FORMULA_START, _cell, _json_value, frame_csv, papers_json
@@ -157,14 +156,6 @@ def _frames(draw: st.DrawFn) -> pd.DataFrame:
 @given(_frames())
 def test_csv_per_column_writes_what_per_cell_wrote(frame: pd.DataFrame) -> None:
     assert frame_csv(frame) == _old_frame_csv(frame)
-
-
-@settings(max_examples=200, deadline=None)
-@given(_frames())
-def test_csv_written_in_slices_of_rows_is_the_same_text(frame: pd.DataFrame) -> None:
-    """Catches a slice boundary that loses or doubles a line, or quotes one slice's cells differently."""
-    with mock.patch.object(tables, "CSV_ROWS", 2):
-        assert frame_csv(frame) == _old_frame_csv(frame)
 
 
 @settings(max_examples=300, deadline=None)

@@ -107,9 +107,6 @@ def _http_urls(text: str) -> str:
     return " ".join(u for u in map(_http_text, text.split()) if u)
 
 
-CSV_ROWS = 50_000
-
-
 def frame_csv(frame: pd.DataFrame) -> str:
     """Any frame as CSV: UTF-8 text, `\\n` line endings, header row, columns in the frame's order.
 
@@ -117,15 +114,9 @@ def frame_csv(frame: pd.DataFrame) -> str:
     names = [str(c) for c in frame.columns]
     header = _column_cells(list(names), "")  # a name that starts like a formula is guarded too
     url_columns = [("many" if c.endswith("_urls") else "one") if _is_url_column(c) else "" for c in names]
-    parts = [",".join(header)]
-    # A slice of rows at a time: a million rows' cells are never all held beside the text they make.
-    for start in range(0, len(frame), CSV_ROWS):
-        rows = frame.iloc[start : start + CSV_ROWS]
-        columns = [_column_cells(column_values(rows, k), u) for k, u in enumerate(url_columns)]
-        parts.append(
-            "\n".join(map(",".join, zip(*columns, strict=True))) if columns else "\n" * (len(rows) - 1)
-        )
-    return "\n".join(parts) + "\n"
+    columns = [_column_cells(column_values(frame, k), u) for k, u in enumerate(url_columns)]
+    rows = map(",".join, zip(*columns, strict=True)) if columns else ("" for _ in range(len(frame)))
+    return "\n".join([",".join(header), *rows]) + "\n"
 
 
 def papers_csv(papers: pd.DataFrame) -> str:
