@@ -10,6 +10,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -89,12 +90,18 @@ def _same_work(a: str, b: str) -> bool:
     return title_score(a, b) >= TITLE_DIFF_CUTOFF or fuzz.partial_ratio(shorter, longer) >= 95
 
 
+@lru_cache(maxsize=262144)
+def _title_marks(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A title's numbers and genre words, which `_guard` compares for every similar pair it is in."""
+    return frozenset(_NUMBER.findall(title)), frozenset(title.split()) & _GENRE
+
+
 def _guard(a: str, b: str, year_a: int | None, year_b: int | None) -> str:
     """Why two similar titles are still different papers, or "" when nothing speaks against them."""
-    if set(_NUMBER.findall(a)) != set(_NUMBER.findall(b)):
+    (numbers_a, genre_a), (numbers_b, genre_b) = _title_marks(a), _title_marks(b)
+    if numbers_a != numbers_b:
         return "titles differ in a number"
-    words_a, words_b = set(a.split()), set(b.split())
-    if (words_a & _GENRE) != (words_b & _GENRE):
+    if genre_a != genre_b:
         return "one title is a survey, review or benchmark"
     if year_a and year_b and abs(year_a - year_b) > 2:
         return f"years {year_a} and {year_b} far apart"

@@ -34,6 +34,9 @@ REVIEW_COLUMNS = [
 _DOUBT_ORDER = {"conflict": 0, "check": 1, "near miss": 2, "possible match": 3}
 
 
+_NOBODY: set[int] = set()  # shared, never changed
+
+
 class OverrideNames:
     """How a curator can name one entry in an override: by a page or a title that does not also name the
     other entry of the pair (a shared link names both, so it cannot keep them apart)."""
@@ -48,11 +51,19 @@ class OverrideNames:
                 self.by_page[page].add(i)
         for i, key in enumerate(keys.title_keys):
             self.by_title[key].add(i)
+        self._memo: dict[str, set[int]] = {}
 
     def _named(self, name: str) -> set[int]:
-        if is_http_url(name):
-            return self.by_page.get(canonical_url(name), set())
-        return self.by_title.get(title_key(name), set())
+        """The entries a name in an override would pick; each name worked out once, as one entry is in
+        many review rows."""
+        named = self._memo.get(name)
+        if named is None:
+            if is_http_url(name):
+                named = self.by_page.get(canonical_url(name), _NOBODY)
+            else:
+                named = self.by_title.get(title_key(name), _NOBODY)
+            self._memo[name] = named
+        return named
 
     def name(self, i: int, other: int) -> str:
         for candidate in (self.urls[i], self.keys.titles[i]):
