@@ -8,12 +8,15 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .counts import plural
+
+if TYPE_CHECKING:  # the command imports the matcher only when it runs
+    from .match import BlockStats
 
 _LOADED = time.perf_counter()  # the command's own time starts here, once click is imported
 
@@ -234,9 +237,20 @@ def _existing_sources(raw: tuple[str, ...], allow_missing: bool) -> tuple[Path, 
     return present
 
 
+def _narrowed_note(pairs: BlockStats) -> str:
+    """What the summary says of title blocks compared only by two shared keys, or "" when none were."""
+    if not pairs.blocks_narrowed:
+        return ""
+    from .match.evidence import BROAD_BLOCK
+
+    return (
+        f"; {pairs.blocks_narrowed} groups of over {BROAD_BLOCK} titles sharing one word compared only "
+        "where their titles share a second"
+    )
+
+
 def _run(opts: _Options) -> int:
     from .config import load_config
-    from .match.evidence import BROAD_BLOCK
     from .pipeline import default_config_path, find_sources, merge
     from .write.checks import confirmed_review
     from .write.files import read_previous_papers, write_result
@@ -304,12 +318,7 @@ def _run(opts: _Options) -> int:
             _echo(f"{'wrote' if name in written.changed else 'unchanged'}: {opts.output / name}")
         _echo("timings: " + _timings_line(result.timings, time.perf_counter() - _LOADED))
         pairs = result.title_pairs
-        narrowed = (
-            f"; {pairs.blocks_narrowed} groups of over {BROAD_BLOCK} titles sharing one word compared only "
-            "where their titles share a second"
-            if pairs.blocks_narrowed
-            else ""
-        )
+        narrowed = _narrowed_note(pairs)
         _echo(f"title pairs: {pairs.pairs_scored} compared, {pairs.pairs_skipped} not compared{narrowed}")
     if not opts.quiet:
         n_entries, n_papers = len(result.entries), len(result.papers)
@@ -322,11 +331,7 @@ def _run(opts: _Options) -> int:
             if skipped.pairs_skipped
             else ""
         )
-        if skipped.blocks_narrowed:
-            unscored += (
-                f"; {skipped.blocks_narrowed} groups of over {BROAD_BLOCK} titles sharing one word compared "
-                "only where their titles share a second"
-            )
+        unscored += _narrowed_note(skipped)
         _echo(
             f"merged {plural(n_entries, 'entry')} from {plural(n_read, 'list')}{missing} into "
             f"{plural(n_papers, 'paper')} ({plural(n_entries - n_papers, 'duplicate')}); "

@@ -15,10 +15,17 @@ from ..diagnostics import Diagnostic
 from ..ids import canonical_url, is_http_url
 from ..text import title_key
 from .cluster import Attributes, cluster, spanning_parents
-from .evidence import BlockStats, Edge, identifier_evidence, label_suggestions, title_evidence
+from .evidence import (
+    BlockStats,
+    Edge,
+    identifier_evidence,
+    label_suggestions,
+    repeated_titles,
+    title_evidence,
+)
 from .keys import PAPER_KIND, EntryKeys, entry_keys, family, is_full_title
 from .review import REVIEW_COLUMNS, review_frame
-from .short_names import possible_matches, short_name_edges
+from .short_names import linked_entries, possible_matches, short_name_edges
 
 if TYPE_CHECKING:
     from ..resolve import Resolution
@@ -192,12 +199,14 @@ def match_entries(
     titles = keys.titles
     ident = identifier_evidence(keys, titles)
     attributes.suspects = ident.suspects
+    repeated = repeated_titles(keys)  # no title evidence, for the title and short-name rules alike
     title_edges, near_misses, title_pairs = title_evidence(
-        keys, titles, config.title_threshold, config.review_threshold
+        keys, titles, repeated, config.title_threshold, config.review_threshold
     )
     edges = ident.edges  # extended in place: no second list of a million edges
     edges.extend(title_edges)
-    edges.extend(short_name_edges(keys, titles, ident.suspects))
+    linked = linked_entries(keys, titles, ident.suspects, repeated)
+    edges.extend(short_name_edges(keys, linked))
     if resolution is not None:
         edges.extend(Edge(a, b, "metadata", 100.0) for a, b in resolution.links)
         edges.extend(Edge(a, b, "coined_name", 100.0) for a, b in resolution.coined)
@@ -224,7 +233,7 @@ def match_entries(
     asked = {frozenset((d.a, d.b)) for d in open_questions}
     open_questions += [
         d
-        for d in possible_matches(keys, titles, ident.suspects, roots, lambda a, b: bool(uf.conflict(a, b)))
+        for d in possible_matches(keys, linked, roots, lambda a, b: bool(uf.conflict(a, b)))
         if frozenset((d.a, d.b)) not in asked
     ]
     decided = [

@@ -636,13 +636,6 @@ def repeated_titles(keys: EntryKeys) -> set[int]:
     Such a title names no one paper (a table read into one repeated cell, a column label), so it is no
     title evidence, as a generic label is none; identifiers and pages still join those entries.
     """
-    found = keys.derived.get("repeated_titles")
-    if found is None:
-        found = keys.derived["repeated_titles"] = _repeated_titles(keys)
-    return found  # type: ignore[return-value]
-
-
-def _repeated_titles(keys: EntryKeys) -> set[int]:
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, key in enumerate(keys.title_keys):
@@ -673,16 +666,15 @@ def _searchable(keys: EntryKeys, repeated: set[int]) -> TitleGroups:
 
 
 def title_evidence(
-    keys: EntryKeys, titles: list[str], threshold: float, review_threshold: float
+    keys: EntryKeys, titles: list[str], repeated: set[int], threshold: float, review_threshold: float
 ) -> tuple[list[Edge], list[Doubt], BlockStats]:
     """Exact title-key matches, then fuzzy matches among distinct keys that share a rare word.
 
     Full titles join whatever their kind; a dataset's or benchmark's short name joins only the same name
     of the same kind. Pairs below the review threshold are still shown as near misses
     when they look like one paper retitled (one title inside the other, one first author, one year and
-    most words): nothing else would tell a curator about them.
+    most words): nothing else would tell a curator about them. `repeated` is `repeated_titles(keys)`.
     """
-    repeated = repeated_titles(keys)
     searchable = _searchable(keys, repeated)
     # A dataset's or benchmark's name is short by nature: the same name is the same one.
     by_key = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
@@ -98,8 +98,6 @@ class EntryKeys:
     # page key: a retitled paper keeps both.
     repos: list[tuple[str, ...]]
     code_pages: list[str]
-    # What several rules derive from these columns, worked out once (`evidence.repeated_titles`).
-    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
 
 def comparison_keys(

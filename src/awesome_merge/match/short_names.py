@@ -25,7 +25,6 @@ from .evidence import (
     PREFIX_YEARS,
     Doubt,
     Edge,
-    repeated_titles,
 )
 from .keys import PAPER_KIND, EntryKeys, is_citation_label, is_generic_label
 
@@ -64,7 +63,7 @@ def short_name(title: str, full: bool) -> str:
     return name if len(name) >= MIN_NAME_CHARS and re.search("[a-z]", name) else ""
 
 
-class _Linked(NamedTuple):
+class Linked(NamedTuple):
     """The entries that take part: papers (or what a paper presents), each with its name and links."""
 
     names: dict[int, str]
@@ -72,8 +71,11 @@ class _Linked(NamedTuple):
     links: dict[int, frozenset[str]]  # entry -> the anchors it links
 
 
-def _linked(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -> _Linked:
-    repeated = repeated_titles(keys)
+def linked_entries(
+    keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]], repeated: set[int]
+) -> Linked:
+    """Each paper's short name and the repositories and pages it links; made once per run, for the
+    short-name edges and for the possible matches."""
     names: dict[int, str] = {}
     anchors: dict[str, list[int]] = defaultdict(list)
     linked: dict[int, frozenset[str]] = {}
@@ -88,7 +90,7 @@ def _linked(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -
         linked[i] = frozenset(links)
         for link in sorted(links):
             anchors[link].append(i)
-    return _Linked(names, dict(anchors), linked)
+    return Linked(names, dict(anchors), linked)
 
 
 def _hosts_several(members: list[int], names: dict[int, str], keys: EntryKeys) -> bool:
@@ -123,14 +125,13 @@ def _content(i: int, keys: EntryKeys) -> tuple[str, str, str]:
     return (keys.title_keys[i], keys.sources[i], keys.titles[i])
 
 
-def short_name_edges(keys: EntryKeys, titles: list[str], suspects: dict[int, set[str]]) -> list[Edge]:
+def short_name_edges(keys: EntryKeys, linked: Linked) -> list[Edge]:
     """Entries of one short name that link one repository or page, with years at most a year apart and
     no two arXiv ids or DOIs among them: one paper, however its titles differ.
 
     Decided per link over all its entries at once (never pair by pair), so the entries' order changes
     nothing: a link that entries of two names give, or one list gives to two titles, is no evidence.
     """
-    linked = _linked(keys, titles, suspects)
     edges: dict[tuple[int, int], Edge] = {}
     # Repositories first: a pair sharing both is reported as joined by its repository.
     for anchor in sorted(linked.anchors, key=lambda a: (not a.startswith("repo:"), a)):
@@ -153,8 +154,7 @@ def short_name_edges(keys: EntryKeys, titles: list[str], suspects: dict[int, set
 
 def possible_matches(
     keys: EntryKeys,
-    titles: list[str],
-    suspects: dict[int, set[str]],
+    linked: Linked,
     roots: list[int],
     differ: Callable[[int, int], bool],
 ) -> list[Doubt]:
@@ -164,7 +164,6 @@ def possible_matches(
     short name and compatible years, or a shared link under different names. Names and links that more than
     `SUGGEST_CLUSTERS` clusters carry are left out; `differ` says when the clusters' identifiers disagree.
     """
-    linked = _linked(keys, titles, suspects)
     found: dict[tuple[int, int], tuple[tuple[tuple[str, str, str], ...], Doubt]] = {}
 
     def offer(a: int, b: int, reason: str) -> None:

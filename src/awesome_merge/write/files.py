@@ -240,34 +240,28 @@ def write_result(
     source lives, never over a file the tool did not write unless `force`; with `check`, nothing is
     written and `changed` names the stale files. The writers' times go into `result.timings`."""
     names: list[str] = []
-    spent = {"rendering": 0.0}
 
     def rendered() -> Iterator[tuple[str, str]]:
-        files = each_file(
+        for name, text in each_file(
             result,
             group_by=group_by,
             previous_papers=previous_papers,
             fetch_outcomes=fetch_outcomes,
             with_changes=with_changes,
             timings=result.timings,
-        )
-        while True:
-            start = time.perf_counter()
-            item = next(files, None)
-            spent["rendering"] += time.perf_counter() - start
-            if item is None:
-                return
-            names.append(item[0])
-            yield item
+        ):
+            names.append(name)
+            yield name, text
 
     with relaxed_gc():
-        start = time.perf_counter()
+        start, timed_before = time.perf_counter(), sum(result.timings.values())
         if check:
             changed = diff_outputs(output, rendered())
         else:
             changed = write_outputs(
                 output, rendered(), protected=result.source_dirs, force=force, beside=result.source_files
             )
-        # What is left once each writer's own time is taken out: comparing, staging and renaming.
-        result.timings["save"] = time.perf_counter() - start - spent["rendering"]
+        # The writers timed themselves into `timings`; what is left is comparing, staging and renaming.
+        rendering = sum(result.timings.values()) - timed_before
+        result.timings["save"] = time.perf_counter() - start - rendering
     return Written(names, changed)
