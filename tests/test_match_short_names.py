@@ -166,3 +166,24 @@ def test_the_mixed_case_gives_the_expected_clusters():
 @given(st.permutations(_mixed()))
 def test_the_rule_and_its_review_rows_do_not_depend_on_the_order_of_entries(shuffled: list[Entry]):
     assert _outcome(list(shuffled)) == _outcome(_mixed())
+
+
+def test_a_paper_in_many_versions_of_a_list_gives_one_possible_match_row_per_pair_of_clusters():
+    versions = [
+        e(
+            f"v{n:02}.md",
+            4,
+            "Vexlor: Old Title of a Widget Paper",
+            "https://arxiv.org/abs/2306.00001",
+            year=2023,
+        )
+        for n in range(6)
+    ]
+    other = e(
+        "w.md", 8, "Vexlor: A New Title for Gadget Diffusion", "https://example.org/vexlor.pdf", year=2023
+    )
+    m = run(*versions, other)
+    assert len(set(m.cluster_ids[:6])) == 1 and not same(m, 0, 6)
+    rows = m.review[m.review["reason"].str.startswith("possible match")]
+    assert len(rows) == 1
+    assert set(rows.iloc[0][["a_source", "b_source"]]) == {"v00.md", "w.md"}

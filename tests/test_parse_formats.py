@@ -280,6 +280,17 @@ def test_mojibake_and_latex_are_repaired():
     assert entry.authors == ["Maria Hartmann", "Grégoire Danoy"]
 
 
+def test_a_repaired_line_repeated_in_later_versions_is_repaired_in_each_and_clean_lines_are_kept():
+    from awesome_merge.read import repair
+
+    broken, fixed = "| Gr√©goire Danoy | Widget Tuning |", "| Grégoire Danoy | Widget Tuning |"
+    clean = "| 🔥 Café Widgets | Gadget Tuning |"
+    first = repair(f"# v1\n{broken}\n{clean}\n")
+    later = repair(f"# v2\n{broken}\nnew line ✓\n{clean}\n{broken}\n")
+    assert first == f"# v1\n{fixed}\n{clean}\n"
+    assert later == f"# v2\n{fixed}\nnew line ✓\n{clean}\n{fixed}\n"
+
+
 def test_section_names_lose_emoji_counts_and_anchors():
     text = dedent(
         """\

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import ftfy
@@ -125,9 +126,17 @@ def repair(text: str) -> str:
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if not line.isascii() and is_bad(line):
-            lines[i] = ftfy.fix_text(line, _FTFY)
+        if not line.isascii():
+            lines[i] = _repaired_line(line)
     return unicodedata.normalize("NFC", "\n".join(lines))
+
+
+@lru_cache(maxsize=16384)
+def _repaired_line(line: str) -> str:
+    """One line's repair, remembered: the versions of a list, read one after another by one process,
+    repeat nearly all their lines, and ftfy's test is most of reading a version with many non-ASCII
+    lines (a table with emoji in every row)."""
+    return ftfy.fix_text(line, _FTFY) if is_bad(line) else line
 
 
 def read_source(path: Path) -> SourceText:

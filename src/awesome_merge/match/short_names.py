@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from ..text import title_key
@@ -181,7 +181,7 @@ def possible_matches(
     for _, members in sorted(by_name.items()):
         if len({roots[m] for m in members}) > SUGGEST_CLUSTERS:
             continue
-        for a, b in itertools.combinations(_spread(members, roots, keys), 2):
+        for a, b in _cross_pairs(_spread(members, roots, keys), roots):
             links = linked.links[a] & linked.links[b]
             close = years_agree([keys.years[a], keys.years[b]])
             if links:
@@ -195,11 +195,21 @@ def possible_matches(
         if len({roots[m] for m in members}) > SUGGEST_CLUSTERS or _hosts_several(members, linked.names, keys):
             continue
         what = "code repository" if anchor.startswith("repo:") else "page"
-        for a, b in itertools.combinations(_spread(members, roots, keys), 2):
+        for a, b in _cross_pairs(_spread(members, roots, keys), roots):
             names = linked.names[a], linked.names[b]
             if all(names) and names[0] != names[1] and years_agree([keys.years[a], keys.years[b]]):
                 offer(a, b, f"possible match: same {what}, but different short names")
     return [doubt for _, doubt in sorted(found.values())]
+
+
+def _cross_pairs(spread: list[int], roots: list[int]) -> Iterator[tuple[int, int]]:
+    """The pairs of `spread` in two clusters, in the order `offer` sees them: the versions of one list
+    give a name forty entries of one cluster, whose 780 pairs would each be offered only to be dropped."""
+    if len({roots[m] for m in spread}) < 2:
+        return
+    for a, b in itertools.combinations(spread, 2):
+        if roots[a] != roots[b]:
+            yield a, b
 
 
 def _spread(members: list[int], roots: list[int], keys: EntryKeys) -> list[int]:
