@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import fast_table
 from .fast_inline import inline_rule, remember_rule
 from .pieces import Block, Piece, repair_links
 
@@ -26,6 +27,7 @@ def make_parser() -> MarkdownIt:
     md.normalizeLinkText = _as_written  # type: ignore[method-assign]
     md.core.ruler.at("inline", inline_rule)
     md.core.ruler.after("text_join", "remember_inline", remember_rule)
+    fast_table.install()
     return md
 
 
