@@ -149,7 +149,8 @@ class _Options:
     "--jobs",
     type=click.IntRange(1, 256),
     default=None,
-    help="Processes that parse files in parallel [default: the cores available].",
+    help="Processes that parse the files, and then render the outputs, in parallel [default: the cores "
+    "available].",
 )
 @click.option(
     "--check",
@@ -303,6 +304,7 @@ def _run(opts: _Options) -> int:
         previous_papers=previous,
         fetch_outcomes=outcomes,
         with_changes=opts.fetch,
+        jobs=opts.jobs or os.cpu_count() or 1,
     )
     if opts.check:
         stale = written.changed

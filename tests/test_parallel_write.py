@@ -1,0 +1,76 @@
+"""Outputs rendered by several processes are the files one process renders, and fail the same way."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from conftest import SOURCES
+
+from awesome_merge.pipeline import merge
+from awesome_merge.write import files
+from awesome_merge.write.markdown import render_pages
+
+
+@pytest.fixture(scope="module")
+def result():  # type: ignore[no-untyped-def]
+    return merge([SOURCES], jobs=1)
+
+
+def _written(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def parallel(monkeypatch):  # type: ignore[no-untyped-def]
+    """The bundled lists are too few entries to be written in parallel otherwise."""
+    monkeypatch.setattr(files, "PARALLEL_WRITE_MIN_ENTRIES", 0)
+
+
+def test_files_rendered_by_two_processes_are_byte_identical_to_one(
+    result, tmp_path, monkeypatch, parallel
+) -> None:  # type: ignore[no-untyped-def]
+    # A small page budget makes the README an index of section pages, which the README's process makes.
+    monkeypatch.setattr(files, "render_pages", functools.partial(render_pages, split_bytes=4_000))
+    one = files.write_result(result, tmp_path / "one", jobs=1)
+    two = files.write_result(result, tmp_path / "two", jobs=2)
+    assert any(name.startswith("topics/") for name in one.files)
+    assert two.files == one.files
+    assert _written(tmp_path / "two") == _written(tmp_path / "one")
+    for name in ("README.md", "papers.csv", "papers.bib", "source_issues.md", "save"):
+        assert result.timings[name] >= 0
+
+
+def test_a_writer_failing_in_its_process_stops_the_run_and_leaves_the_outputs(
+    result, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    files.write_result(result, out, jobs=1)
+    before = _written(out)
+
+    def broken(_papers):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the JSON writer broke")
+
+    monkeypatch.setattr(files, "papers_json", broken)
+    first_paper_only = files.papers_csv(result.papers.head(1))
+    monkeypatch.setattr(files, "papers_csv", lambda _papers: first_paper_only)  # rendered before the failure
+    with pytest.raises(RuntimeError, match="the JSON writer broke"):
+        files.write_result(result, out, jobs=2)
+    assert _written(out) == before
+
+
+@pytest.mark.parametrize(
+    ("bound", "offset"), [("PARALLEL_WRITE_MAX_ENTRIES", -1), ("PARALLEL_WRITE_MIN_ENTRIES", 1)]
+)
+def test_a_run_outside_the_entry_limits_renders_in_this_process(
+    result, tmp_path, monkeypatch, bound, offset
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(files, bound, len(result.entries) + offset)
+
+    def no_processes(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a rendering process was started")
+
+    monkeypatch.setattr(files.multiprocessing, "get_context", no_processes)
+    written = files.write_result(result, tmp_path / "out", jobs=2)
+    assert "README.md" in written.files
