@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache
 
@@ -27,8 +28,8 @@ def _pieces(node: Tag, base: int, out: list[Piece], strong: bool = False, em: bo
         line = base + (child.sourceline or 1) - 1
         if name == "a":
             text = child.get_text(" ", strip=True)
-            kind = "link" if text or child.find("img") is None else "image"
-            strong = strong or child.find(["strong", "b"]) is not None
+            kind = "link" if text or not _has(child, ("img",)) else "image"
+            strong = strong or _has(child, ("strong", "b"))
             out.append(Piece(kind, text, str(child.get("href") or "").strip(), strong, em, line))
         elif name == "img":
             out.append(
@@ -48,20 +49,52 @@ def element_pieces(node: Tag, base: int) -> list[Piece]:
     return out
 
 
+# BeautifulSoup's `find`, `find_all` and `find_parent` match through its general filter machinery, which
+# costs more than the walk itself on the small fragments of a list; these walk the tree for a tag name
+# alone (html.parser gives names in lower case), with the same results in the same document order.
+
+
+def _tags(node: Tag, names: Collection[str]) -> list[Tag]:
+    """`node.find_all(names)`."""
+    return [tag for tag in node.descendants if isinstance(tag, Tag) and tag.name in names]
+
+
+def _child_tags(node: Tag, names: Collection[str]) -> list[Tag]:
+    """`node.find_all(names, recursive=False)`."""
+    return [tag for tag in node.children if isinstance(tag, Tag) and tag.name in names]
+
+
+def _has(node: Tag, names: Collection[str]) -> bool:
+    """`node.find(names) is not None`."""
+    return any(isinstance(tag, Tag) and tag.name in names for tag in node.descendants)
+
+
+def _parent(node: Tag, names: Collection[str]) -> Tag | None:
+    """`node.find_parent(names)`."""
+    return next((parent for parent in node.parents if parent.name in names), None)
+
+
+def _first_link(node: Tag) -> Tag | None:
+    """`node.find("a", href=True)`: this runs for every cell and row of an HTML table."""
+    for tag in node.descendants:
+        if isinstance(tag, Tag) and tag.name == "a" and tag.get("href") is not None:
+            return tag
+    return None
+
+
 def _line(node: Tag, base: int) -> int:
     """The line of the element's first link (where a curator looks), else of the element itself."""
-    first = node.find("a", href=True)
-    anchor = first if isinstance(first, Tag) else node
+    anchor = _first_link(node) or node
     return base + (anchor.sourceline or 1) - 1
 
 
 def _list_items(node: Tag, base: int) -> list[Block]:
     items = []
-    for li in node.find_all("li", recursive=False):
+    for li in _child_tags(node, ("li",)):
         children = [
             item
-            for sub in li.find_all(_LISTS)
-            if sub.find_parent("li") is li
+            for sub in _tags(li, _LISTS)
+            if _parent(sub, ("li",)) is li
             for item in _list_items(sub, base)
         ]
         items.append(Block(_line(li, base), element_pieces(li, base), children))
@@ -112,10 +145,10 @@ def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
     header: list[str] = []
     rows: list[Block] = []
     carried: dict[int, tuple[Block, int]] = {}  # column -> (cell spanning down into later rows, rows left)
-    for tr in node.find_all("tr"):
-        if tr.find_parent("table") is not node:
+    for tr in _tags(node, ("tr",)):
+        if _parent(tr, ("table",)) is not node:
             continue
-        cells = tr.find_all(["td", "th"], recursive=False)
+        cells = [c for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")]
         if cells and all(c.name == "th" for c in cells) and not header:
             header = [c.get_text(" ", strip=True) for c in cells]
             continue
@@ -154,11 +187,11 @@ _CONTAINERS = frozenset({"table", "ul", "ol", "li"})
 def _leaf_blocks(soup: BeautifulSoup, first_line: int) -> list[Block]:
     """Block elements outside tables and lists with a link and no block inside: one container each."""
     blocks: list[Block] = []
-    for node in soup.find_all(_BLOCKS):
+    for node in _tags(soup, _BLOCKS):
         if any(parent.name in _OUTER for parent in node.parents):
             continue
         inner = {tag.name for tag in node.descendants if isinstance(tag, Tag)}
-        if inner & _CONTAINERS or "a" not in inner or node.find("a", href=True) is None:
+        if inner & _CONTAINERS or "a" not in inner or _first_link(node) is None:
             continue
         blocks.append(Block(_line(node, first_line), element_pieces(node, first_line)))
     return blocks
@@ -188,10 +221,10 @@ def _moved(block: Block, offset: int) -> Block:
 def _containers_at_line_1(content: str) -> Containers:
     first_line = 1
     soup = BeautifulSoup(content, "html.parser")
-    tables = [_table(t, first_line) for t in soup.find_all("table") if t.find_parent("table") is None]
+    tables = [_table(t, first_line) for t in _tags(soup, ("table",)) if _parent(t, ("table",)) is None]
     items: list[Block] = []
-    for lst in soup.find_all(_LISTS):
-        if lst.find_parent(["li", "table"]) is None:
+    for lst in _tags(soup, _LISTS):
+        if _parent(lst, ("li", "table")) is None:
             items.extend(_list_items(lst, first_line))
     blocks = _leaf_blocks(soup, first_line)
     soup.decompose()  # the tree's parent links are cycles: free it now, not at the next collection
