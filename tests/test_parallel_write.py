@@ -25,7 +25,7 @@ def _written(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def parallel(monkeypatch):  # type: ignore[no-untyped-def]
     """The bundled lists are too few entries to be written in parallel otherwise."""
-    monkeypatch.setattr(files, "PARALLEL_WRITE_MIN_ENTRIES", 0)
+    monkeypatch.setattr(files, "PARALLEL_WRITE_MIN_ROWS", 0)
 
 
 def test_files_rendered_by_two_processes_are_byte_identical_to_one(
@@ -60,13 +60,13 @@ def test_a_writer_failing_in_its_process_stops_the_run_and_leaves_the_outputs(
     assert _written(out) == before
 
 
-@pytest.mark.parametrize(
-    ("bound", "offset"), [("PARALLEL_WRITE_MAX_ENTRIES", -1), ("PARALLEL_WRITE_MIN_ENTRIES", 1)]
-)
-def test_a_run_outside_the_entry_limits_renders_in_this_process(
-    result, tmp_path, monkeypatch, bound, offset
-) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(files, bound, len(result.entries) + offset)
+@pytest.mark.parametrize("limit", ["too many entries", "too few rows"])
+def test_a_run_outside_the_limits_renders_in_this_process(result, tmp_path, monkeypatch, limit) -> None:  # type: ignore[no-untyped-def]
+    if limit == "too many entries":
+        monkeypatch.setattr(files, "PARALLEL_WRITE_MIN_ROWS", 0)
+        monkeypatch.setattr(files, "PARALLEL_WRITE_MAX_ENTRIES", len(result.entries) - 1)
+    else:
+        monkeypatch.setattr(files, "PARALLEL_WRITE_MIN_ROWS", len(result.entries) + len(result.papers) + 1)
 
     def no_processes(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("a rendering process was started")
