@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,24 @@ def test_a_run_outside_the_limits_renders_in_this_process(result, tmp_path, monk
     monkeypatch.setattr(files.multiprocessing, "get_context", no_processes)
     written = files.write_result(result, tmp_path / "out", jobs=2)
     assert "README.md" in written.files
+
+
+def test_an_interrupt_while_rendering_ends_the_process_and_leaves_outputs_and_no_spool(  # type: ignore[no-untyped-def]
+    result, tmp_path, monkeypatch, parallel
+) -> None:
+    out = tmp_path / "out"
+    files.write_result(result, out, jobs=1)
+    before = _written(out)
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+
+    def interrupted(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt  # Ctrl-C while this process renders the README, the other one working
+
+    monkeypatch.setattr(files, "render_pages", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_result(result, out, group_by="year", jobs=2)
+    assert _written(out) == before
+    assert multiprocessing.active_children() == []
+    assert list(spools.iterdir()) == []
