@@ -395,6 +395,7 @@ PREFIX_YEARS = 1
 NAME_PREFIX_SCORE = 95.0
 
 
+@lru_cache(maxsize=262144)
 def _name_rest(title: str) -> str:
     """The title key after a short coined name and a colon (`Foo-1: Widget Synthesis ...`), or ""."""
     head, sep, rest = title.partition(":")

@@ -41,6 +41,7 @@ def family(kind: str, full: bool = False) -> str:
 CITATION_WORDS = frozenset("arxiv biorxiv medrxiv chemrxiv ssrn preprint eprint e print v".split())
 
 
+@lru_cache(maxsize=262144)
 def is_citation_label(title: str) -> bool:
     """A title made of a preprint server's name and numbers only: the list cited the link, not the paper."""
     words = re.findall(r"[a-z]+", title.lower())
@@ -52,6 +53,7 @@ def is_citation_label(title: str) -> bool:
     )
 
 
+@lru_cache(maxsize=262144)
 def is_generic_label(title: str) -> bool:
     """A title made only of words like `PDF`, `PUB` or `[code]`: the list named the link, not the paper."""
     words = re.findall(r"[a-z]+", title.lower())

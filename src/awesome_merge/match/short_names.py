@@ -12,6 +12,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..text import title_key
@@ -39,8 +40,10 @@ REPO = "short_name_and_repo"
 PAGE = "short_name_and_page"
 
 
+@lru_cache(maxsize=262144)
 def short_name(title: str, full: bool) -> str:
     """The short name a title gives (`foo1` for `Foo-1: Widget ...` or for `Foo-1` alone), or "".
+    Memoised, like the other tests of a title here: the versions of a list give a title forty times.
 
     The head before a colon is a name when it is a word or two, not a genre (`Survey:`) or a link's role;
     a title that is not a full title is itself a name when it is a few words.
