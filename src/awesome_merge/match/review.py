@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -34,7 +35,7 @@ REVIEW_COLUMNS = [
 _DOUBT_ORDER = {"conflict": 0, "check": 1, "near miss": 2, "possible match": 3}
 
 
-_NOBODY: set[int] = set()  # shared, never changed
+_NOBODY: frozenset[int] = frozenset()
 
 
 class OverrideNames:
@@ -51,9 +52,9 @@ class OverrideNames:
                 self.by_page[page].add(i)
         for i, key in enumerate(keys.title_keys):
             self.by_title[key].add(i)
-        self._memo: dict[str, set[int]] = {}
+        self._memo: dict[str, AbstractSet[int]] = {}
 
-    def _named(self, name: str) -> set[int]:
+    def _named(self, name: str) -> AbstractSet[int]:
         """The entries a name in an override would pick; each name worked out once, as one entry is in
         many review rows."""
         named = self._memo.get(name)

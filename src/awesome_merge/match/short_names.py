@@ -43,10 +43,10 @@ PAGE = "short_name_and_page"
 @lru_cache(maxsize=262144)
 def short_name(title: str, full: bool) -> str:
     """The short name a title gives (`foo1` for `Foo-1: Widget ...` or for `Foo-1` alone), or "".
-    Memoised, like the other tests of a title here: the versions of a list give a title forty times.
 
     The head before a colon is a name when it is a word or two, not a genre (`Survey:`) or a link's role;
-    a title that is not a full title is itself a name when it is a few words.
+    a title that is not a full title is itself a name when it is a few words. Memoised: the versions of a
+    list give each title forty times.
     """
     head, sep, rest = title.partition(":")
     if sep and rest.strip():
@@ -169,8 +169,8 @@ def possible_matches(
     """
     found: dict[tuple[int, int], tuple[tuple[tuple[str, str, str], ...], Doubt]] = {}
 
-    def offer(a: int, b: int, reason: str) -> None:
-        if roots[a] == roots[b] or keys.sources[a] == keys.sources[b] or differ(a, b):
+    def offer(a: int, b: int, reason: str) -> None:  # a and b from `_cross_pairs`: two clusters
+        if keys.sources[a] == keys.sources[b] or differ(a, b):
             return
         key = (min(roots[a], roots[b]), max(roots[a], roots[b]))
         order = tuple(sorted((_content(a, keys), _content(b, keys))))

@@ -305,6 +305,12 @@ def use_words(**added: tuple[str, ...]) -> None:
     _active = wanted
     for recompile in _recompilers:
         recompile()
+    forget_readings()
+
+
+def forget_readings() -> None:
+    """Empty every memo of the package (each `lru_cache` of its modules): after new config words, and
+    for a timing that must read its input afresh rather than find its answers remembered."""
     for name, module in list(sys.modules.items()):
         if name.split(".")[0] == __name__.split(".")[0] and module is not None:
             for value in vars(module).values():

@@ -156,9 +156,9 @@ PARALLEL_WRITE_MIN_ROWS = 20_000
 PARALLEL_WRITE_MAX_ENTRIES = 200_000
 
 Writer = Callable[[], str]
-# The writers, the pages dict and the spool folder of the run being written, inherited by the rendering
-# processes (forked: the merge result is not pickled to them) and cleared once they are done.
-_FORKED: tuple[dict[str, Writer], dict[str, str], Path] | None = None
+# The writers and the spool folder of the run being written, inherited by the rendering processes
+# (forked: the merge result is not pickled to them) and cleared once they are done.
+_FORKED: tuple[dict[str, Writer], Path] | None = None
 
 
 def _start_renderer() -> None:
@@ -166,23 +166,21 @@ def _start_renderer() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _render_one(task: tuple[int, str]) -> tuple[Path, float, dict[str, str]]:
-    """In a rendering process: one file's text spooled to a file, its time, and the pages it made besides.
+def _render_one(task: tuple[int, str]) -> tuple[Path, float]:
+    """In a rendering process: one file's text spooled to a file, and its time.
 
     Why a spool file and not the result pipe: the main process is rendering too, and a text of megabytes
     sent through the pipe is read by its result thread a slice at a time between the renderer's turns of
-    the interpreter lock, which held the next file's rendering back by a second on the wild lists."""
+    the interpreter lock, which held the next file's rendering back by 0.9 s on the wild lists."""
     assert _FORKED is not None
-    writers, pages, spool = _FORKED
+    writers, spool = _FORKED
     number, name = task
     start = time.perf_counter()
     text = writers[name]()
     seconds = time.perf_counter() - start
     path = spool / f"{number}.txt"
     path.write_bytes(text.encode("utf-8"))
-    made = dict(pages)
-    pages.clear()
-    return path, seconds, made
+    return path, seconds
 
 
 def _can_fork() -> bool:
@@ -190,12 +188,13 @@ def _can_fork() -> bool:
 
 
 def _rendered(
-    writers: dict[str, Writer], pages: dict[str, str], jobs: int, timings: dict[str, float] | None
+    writers: dict[str, Writer], jobs: int, timings: dict[str, float] | None
 ) -> Iterator[tuple[str, str]]:
     """Each writer's (name, text) in the writers' order. With `jobs` > 1, this process renders the first
-    (the README, the largest) while `jobs` - 1 forked processes render the others, and then stages what
-    they send back: the writers are independent of each other, and each is one core's work. One process
-    fewer than `jobs`, because each forked process copies the pages of the merge result it reads."""
+    (the README, the largest, which also makes the section pages) while `jobs` - 1 forked processes
+    render the others, and then stages what they send back: the writers are independent of each other,
+    and each is one core's work. One process fewer than `jobs`, because each forked process copies the
+    pages of the merge result it reads."""
     names = list(writers)
 
     def here(name: str) -> tuple[str, str]:
@@ -210,15 +209,14 @@ def _rendered(
         return
     global _FORKED
     with tempfile.TemporaryDirectory(prefix="awesome-merge-") as spool:
-        _FORKED = (writers, pages, Path(spool))
+        _FORKED = (writers, Path(spool))
         try:
             context = multiprocessing.get_context("fork")
             with context.Pool(min(jobs - 1, len(names) - 1), initializer=_start_renderer) as pool:
                 done = pool.imap(_render_one, list(enumerate(names))[1:])
                 yield here(names[0])
-                for name, (path, seconds, made) in zip(names[1:], done, strict=True):
+                for name, (path, seconds) in zip(names[1:], done, strict=True):
                     _timed(timings, name, seconds)
-                    pages.update(made)
                     text = path.read_bytes().decode("utf-8")
                     path.unlink()
                     yield name, text
@@ -298,7 +296,7 @@ def each_file(
     rows = len(result.entries) + len(result.papers)
     if rows < PARALLEL_WRITE_MIN_ROWS or len(result.entries) > PARALLEL_WRITE_MAX_ENTRIES:
         jobs = 1
-    for name, text in _rendered(writers, pages, jobs, timings):
+    for name, text in _rendered(writers, jobs, timings):
         yield name, with_marker(name, text)
     for name in list(pages):  # the README's section pages, rendered with it
         yield name, with_marker(name, pages.pop(name))
