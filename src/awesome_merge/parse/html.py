@@ -6,35 +6,32 @@ from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-
 from ..text import squash
+from .html_tree import Node, Parser, parse_fragment
 from .pieces import Block, Piece, plain_text
 
 _SKIP = {"script", "style", "template", "svg", "head", "title", "colgroup"}
 _LISTS = ("ul", "ol")
+# The parser of every fragment; html.parser remains for what lxml cannot read (see html_tree).
+PARSER: Parser = "lxml"
 
 
-def _pieces(node: Tag, base: int, out: list[Piece], strong: bool = False, em: bool = False) -> None:
+def _pieces(node: Node, base: int, out: list[Piece], strong: bool = False, em: bool = False) -> None:
     for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            out.append(Piece("text", str(child), strong=strong, em=em))
-            continue
-        if not isinstance(child, Tag) or child.name in _SKIP or child.name in _LISTS:
+        if isinstance(child, str):
+            out.append(Piece("text", child, strong=strong, em=em))
             continue
         name = child.name
-        line = base + (child.sourceline or 1) - 1
+        if name in _SKIP or name in _LISTS:
+            continue
+        line = base + child.line - 1
         if name == "a":
-            text = child.get_text(" ", strip=True)
+            text = child.text()
             kind = "link" if text or not _has(child, ("img",)) else "image"
             strong = strong or _has(child, ("strong", "b"))
-            out.append(Piece(kind, text, str(child.get("href") or "").strip(), strong, em, line))
+            out.append(Piece(kind, text, (child.get("href") or "").strip(), strong, em, line))
         elif name == "img":
-            out.append(
-                Piece("image", str(child.get("alt") or ""), str(child.get("src") or "").strip(), line=line)
-            )
+            out.append(Piece("image", child.get("alt") or "", (child.get("src") or "").strip(), line=line))
         elif name == "br":
             out.append(Piece("break", " "))
         else:
@@ -43,60 +40,52 @@ def _pieces(node: Tag, base: int, out: list[Piece], strong: bool = False, em: bo
                 out.append(Piece("break", " "))
 
 
-def element_pieces(node: Tag, base: int) -> list[Piece]:
+def element_pieces(node: Node, base: int) -> list[Piece]:
     out: list[Piece] = []
     _pieces(node, base, out)
     return out
 
 
-# BeautifulSoup's `find`, `find_all` and `find_parent` match through its general filter machinery, which
-# costs more than the walk itself on the small fragments of a list; these walk the tree for a tag name
-# alone (html.parser gives names in lower case), with the same results in the same document order.
+def _elements(node: Node) -> list[Node]:
+    return [child for child in node.children if not isinstance(child, str)]
 
 
-def _tags(node: Tag, names: Collection[str]) -> list[Tag]:
-    """`node.find_all(names)`."""
-    return [tag for tag in node.descendants if isinstance(tag, Tag) and tag.name in names]
+def _below(node: Node, names: Collection[str], closed: Collection[str]) -> list[Node]:
+    """The elements named `names` below `node`, in document order, that no element named in `closed`
+    holds between them and `node`: the rows of this table and not of a table inside it, the lists of
+    this item and not of its sub-items. An element named in both is found and not entered."""
+    found: list[Node] = []
+    stack = _elements(node)[::-1]
+    while stack:
+        tag = stack.pop()
+        if tag.name in names:
+            found.append(tag)
+        if tag.name not in closed:
+            stack.extend(_elements(tag)[::-1])
+    return found
 
 
-def _child_tags(node: Tag, names: Collection[str]) -> list[Tag]:
-    """`node.find_all(names, recursive=False)`."""
-    return [tag for tag in node.children if isinstance(tag, Tag) and tag.name in names]
+def _has(node: Node, names: Collection[str]) -> bool:
+    return any(tag.name in names for tag in node.tags())
 
 
-def _has(node: Tag, names: Collection[str]) -> bool:
-    """`node.find(names) is not None`."""
-    return any(isinstance(tag, Tag) and tag.name in names for tag in node.descendants)
+def _first_link(node: Node) -> Node | None:
+    """The first `<a>` with an address: this runs for every cell and row of an HTML table."""
+    return next((tag for tag in node.tags() if tag.name == "a" and tag.get("href") is not None), None)
 
 
-def _parent(node: Tag, names: Collection[str]) -> Tag | None:
-    """`node.find_parent(names)`."""
-    return next((parent for parent in node.parents if parent.name in names), None)
-
-
-def _first_link(node: Tag) -> Tag | None:
-    """`node.find("a", href=True)`: this runs for every cell and row of an HTML table."""
-    for tag in node.descendants:
-        if isinstance(tag, Tag) and tag.name == "a" and tag.get("href") is not None:
-            return tag
-    return None
-
-
-def _line(node: Tag, base: int) -> int:
+def _line(node: Node, base: int) -> int:
     """The line of the element's first link (where a curator looks), else of the element itself."""
     anchor = _first_link(node) or node
-    return base + (anchor.sourceline or 1) - 1
+    return base + anchor.line - 1
 
 
-def _list_items(node: Tag, base: int) -> list[Block]:
+def _list_items(node: Node, base: int) -> list[Block]:
     items = []
-    for li in _child_tags(node, ("li",)):
-        children = [
-            item
-            for sub in _tags(li, _LISTS)
-            if _parent(sub, ("li",)) is li
-            for item in _list_items(sub, base)
-        ]
+    for li in _elements(node):
+        if li.name != "li":
+            continue
+        children = [item for sub in _below(li, _LISTS, ("li",)) for item in _list_items(sub, base)]
         items.append(Block(_line(li, base), element_pieces(li, base), children))
     return items
 
@@ -105,9 +94,9 @@ def _list_items(node: Tag, base: int) -> list[Block]:
 _MAX_SPAN = 1000
 
 
-def _span(cell: Tag, attribute: str = "colspan") -> int:
+def _span(cell: Node, attribute: str = "colspan") -> int:
     try:
-        return min(_MAX_SPAN, max(1, int(str(cell.get(attribute) or 1))))
+        return min(_MAX_SPAN, max(1, int(cell.get(attribute) or 1)))
     except ValueError:
         return 1
 
@@ -141,16 +130,14 @@ def _with_row_spans(
     return out
 
 
-def _table(node: Tag, base: int) -> tuple[list[str], list[Block]]:
+def _table(node: Node, base: int) -> tuple[list[str], list[Block]]:
     header: list[str] = []
     rows: list[Block] = []
     carried: dict[int, tuple[Block, int]] = {}  # column -> (cell spanning down into later rows, rows left)
-    for tr in _tags(node, ("tr",)):
-        if _parent(tr, ("table",)) is not node:
-            continue
-        cells = [c for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")]
+    for tr in _below(node, ("tr",), ("table",)):
+        cells = [c for c in _elements(tr) if c.name in ("td", "th")]
         if cells and all(c.name == "th" for c in cells) and not header:
-            header = [c.get_text(" ", strip=True) for c in cells]
+            header = [c.text() for c in cells]
             continue
         blocks = [Block(_line(c, base), element_pieces(c, base), span=_span(c)) for c in cells]
         spans = [_span(c, "rowspan") for c in cells]
@@ -184,13 +171,11 @@ _OUTER = frozenset({"table", "li", *_BLOCKS})  # a block inside one of these bel
 _CONTAINERS = frozenset({"table", "ul", "ol", "li"})
 
 
-def _leaf_blocks(soup: BeautifulSoup, first_line: int) -> list[Block]:
+def _leaf_blocks(root: Node, first_line: int) -> list[Block]:
     """Block elements outside tables and lists with a link and no block inside: one container each."""
     blocks: list[Block] = []
-    for node in _tags(soup, _BLOCKS):
-        if any(parent.name in _OUTER for parent in node.parents):
-            continue
-        inner = {tag.name for tag in node.descendants if isinstance(tag, Tag)}
+    for node in _below(root, _BLOCKS, _OUTER):
+        inner = {tag.name for tag in node.tags()}
         if inner & _CONTAINERS or "a" not in inner or _first_link(node) is None:
             continue
         blocks.append(Block(_line(node, first_line), element_pieces(node, first_line)))
@@ -200,10 +185,10 @@ def _leaf_blocks(soup: BeautifulSoup, first_line: int) -> list[Block]:
 def html_containers(content: str, first_line: int) -> Containers:
     """Tables (header, rows) and top-level list items in an HTML fragment; `first_line` is 1-based.
 
-    Parsed once per distinct fragment: many versions of one list repeat the same tables, and
-    BeautifulSoup costs far more than moving the result to other lines.
+    Parsed once per distinct fragment: many versions of one list repeat the same tables, and parsing
+    costs far more than moving the result to other lines.
     """
-    tables, items, blocks = _containers_at_line_1(content)
+    tables, items, blocks = _containers_at_line_1(content, PARSER)
     offset = first_line - 1
     return (
         [(header, [_moved(row, offset) for row in rows]) for header, rows in tables],
@@ -218,14 +203,9 @@ def _moved(block: Block, offset: int) -> Block:
 
 
 @lru_cache(maxsize=64)
-def _containers_at_line_1(content: str) -> Containers:
+def _containers_at_line_1(content: str, parser: Parser) -> Containers:
     first_line = 1
-    soup = BeautifulSoup(content, "html.parser")
-    tables = [_table(t, first_line) for t in _tags(soup, ("table",)) if _parent(t, ("table",)) is None]
-    items: list[Block] = []
-    for lst in _tags(soup, _LISTS):
-        if _parent(lst, ("li", "table")) is None:
-            items.extend(_list_items(lst, first_line))
-    blocks = _leaf_blocks(soup, first_line)
-    soup.decompose()  # the tree's parent links are cycles: free it now, not at the next collection
-    return tables, items, blocks
+    root = parse_fragment(content, parser)
+    tables = [_table(t, first_line) for t in _below(root, ("table",), ("table",))]
+    items = [item for lst in _below(root, _LISTS, ("li", "table")) for item in _list_items(lst, first_line)]
+    return tables, items, _leaf_blocks(root, first_line)
