@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from awesome_merge.parse import html as reader
 from awesome_merge.parse.document import parse_text
 from awesome_merge.parse.html_tree import Node, parse_fragment
+from awesome_merge.parse.nesting import html_depth
 
 # One snippet per layout class of HTML found in lists, written as a curator writes it: indented, with
 # comments, entities and badges.
@@ -135,10 +136,13 @@ def test_a_link_past_line_65535_keeps_its_line() -> None:
     assert block.line == 70_001
 
 
-def test_a_fragment_lxml_refuses_is_still_read() -> None:
-    content = (
-        '<?xml version="1.0" encoding="utf-8"?><p><a href="https://arxiv.org/abs/2401.00001">Paper</a></p>'
-    )
+@pytest.mark.parametrize(
+    "before, inside",
+    [('<?xml version="1.0" encoding="utf-8"?>', ""), ("", ' \x1fx="1"')],
+    ids=["an encoding declaration", "a control character in an attribute name"],
+)
+def test_a_fragment_lxml_refuses_is_still_read(before: str, inside: str) -> None:
+    content = f'{before}<p><a href="https://arxiv.org/abs/2401.00001"{inside}>Paper</a></p>'
     _, _, (block,) = reader.html_containers(content, 3)
     assert [(p.text, p.href, p.line) for p in block.pieces if p.kind == "link"] == [
         ("Paper", "https://arxiv.org/abs/2401.00001", 3)
@@ -205,3 +209,39 @@ def test_below_finds_the_named_elements_no_closed_element_holds(
         ]
         assert reader._below(node, names, closed) == expected
         assert node.tags() == [tag for tag, _ in _with_ancestors(node)]
+
+
+def _html_table_list(padding: int) -> str:
+    rows = "\n".join(
+        f'<tr>\n<td>{year}</td>\n<td><b>\n<a href="https://arxiv.org/abs/2401.0000{i}">{title}</a></b></td>\n</tr>'
+        for i, (year, title) in enumerate(
+            [(2024, "Federated Adapters for Language Models"), (2023, "Private Fine-Tuning with Secure Sums")]
+        )
+    )
+    return (
+        "## Papers\n\n"
+        + "Intro line.\n\n" * padding
+        + f"<table>\n<tr><th>Year</th><th>Title</th></tr>\n{rows}\n</table>\n"
+    )
+
+
+def test_an_html_row_read_again_further_down_keeps_the_line_of_its_title() -> None:
+    """A list's next version repeats its rows lower down: each entry points at its title's line in the
+    version it was read from, not the version that was read first."""
+    for padding in (0, 3, 1):  # each version read after the one before, in one process
+        text = _html_table_list(padding)
+        entries, _ = parse_text(text, f"v{padding}.md")
+        lines = text.split("\n")
+        assert [e.title for e in entries] == [
+            "Federated Adapters for Language Models",
+            "Private Fine-Tuning with Secure Sums",
+        ]
+        for entry in entries:
+            assert entry.title in lines[entry.line - 1] and entry.source == f"v{padding}.md"
+
+
+def test_html_depth_counts_elements_that_nest() -> None:
+    assert html_depth("<div><br><img src='a.png'/><p><b>x</b></p></div>") == 3
+    assert html_depth("</p></p><a>x</a>") == 1  # a closing tag with nothing open is ignored
+    assert html_depth("<BR><Hr/><br2><br2>") == 2  # void names in any case; `br2` is no void element
+    assert html_depth("<a href='x/'>" * 5) == 5

@@ -10,6 +10,7 @@ and fragments longer than libxml2 numbers lines (65,535); both give the same tre
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -37,13 +38,15 @@ class Node:
 
     def tags(self) -> list[Node]:
         """Every element below, in document order."""
-        out: list[Node] = []
+        return list(self.iter_tags())
+
+    def iter_tags(self) -> Iterator[Node]:
+        """`tags()` one at a time, for a search that stops at its first find."""
         stack = [c for c in reversed(self.children) if not isinstance(c, str)]
         while stack:
             node = stack.pop()
-            out.append(node)
-            stack.extend(c for c in reversed(node.children) if not isinstance(c, str))
-        return out
+            yield node
+            stack.extend([c for c in reversed(node.children) if not isinstance(c, str)])
 
     def text(self) -> str:
         """The element's words, each run of text stripped, joined by spaces (`get_text(" ", strip=True)`)."""
@@ -74,15 +77,17 @@ def parse_fragment(content: str, parser: Parser = "lxml") -> Node:
 def _lxml_tree(content: str) -> Node | None:
     from lxml import etree
 
+    root = Node("#root", {}, 1)
     try:
         document = etree.fromstring(content, _lxml_parser())
+        for top in document if document is not None else ():  # None: nothing but blanks or comments
+            if isinstance(top.tag, str):
+                node = _lxml_node(top)
+                root.children.extend(node.children if top.tag in ("head", "body") else [node])
     except (ValueError, etree.LxmlError):
-        return None  # an encoding declaration in a str, or a parser failure: html.parser reads it
-    root = Node("#root", {}, 1)
-    for top in document if document is not None else ():  # None: nothing but blanks or comments
-        if isinstance(top.tag, str):
-            node = _lxml_node(top)
-            root.children.extend(node.children if top.tag in ("head", "body") else [node])
+        # An encoding declaration in a str, a control character in an attribute's name (lxml parses it
+        # and then refuses to hand it out): html.parser reads these.
+        return None
     return root
 
 

@@ -21,14 +21,24 @@ _FLAT_KEEP = frozenset("a img br table thead tbody tfoot tr td th strong b em i"
 MAX_HTML_DEPTH = 100
 
 
+# The same tags less the void and self-closed ones, which do not nest: each find is "/" (a closing tag)
+# or "" (an opening one), and the depth is counted over those alone.
+_NESTING_TAG = re.compile(
+    r"<(/?)(?!(?i:" + "|".join(sorted(_VOID)) + r")(?![a-zA-Z0-9]))[a-zA-Z][a-zA-Z0-9]*\b[^>]*?(?<!/)>"
+)
+
+
 def html_depth(content: str) -> int:
-    """The deepest element nesting in an HTML fragment (void and self-closed tags do not nest)."""
+    """The deepest element nesting in an HTML fragment (void and self-closed tags do not nest); a closing
+    tag with nothing open is ignored."""
     depth = deepest = 0
-    for match in _TAG.finditer(content):
-        if match.group(3) or match.group(2).lower() in _VOID:
-            continue
-        depth = max(depth - 1, 0) if match.group(1) else depth + 1
-        deepest = max(deepest, depth)
+    for close in _NESTING_TAG.findall(content):
+        if close:
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
     return deepest
 
 

@@ -251,7 +251,12 @@ _ROW_CACHE_SIZE = 20_000
 
 def _cached_row_entry(row: Block, roles: dict[str, int], header: list[str], ctx: ItemContext) -> Entry | None:
     """`_row_entry`, once per distinct row: lists repeat rows across sections, and a list's versions repeat
-    nearly all of them. A row that warned is read again each time, so every warning keeps its line."""
+    nearly all of them. A row that warned is read again each time, so every warning keeps its line.
+
+    An HTML row carries a line per cell and link; the key holds them relative to the row's first line and
+    the entry's line is kept the same way, so a row that moved down the file between versions is the same
+    row, and its entry gets the line its title has now."""
+    base = row.line
     key = (
         current_evidence(),
         ctx.section,
@@ -259,7 +264,11 @@ def _cached_row_entry(row: Block, roles: dict[str, int], header: list[str], ctx:
         tuple(header),
         tuple(sorted(roles.items())),
         tuple(
-            (*((p.kind, p.text, p.href, p.strong, p.em) for p in cell.pieces), cell.span)
+            (
+                *((p.kind, p.text, p.href, p.strong, p.em, p.line and p.line - base) for p in cell.pieces),
+                cell.span,
+                cell.line and cell.line - base,
+            )
             for cell in row.children
         ),
     )
@@ -270,16 +279,16 @@ def _cached_row_entry(row: Block, roles: dict[str, int], header: list[str], ctx:
         return replace(
             cached,
             source=ctx.source,
-            line=_title_line(row, roles),
+            line=cached.line + base,
             alt_urls=list(cached.alt_urls),
             authors=list(cached.authors),
         )
     warned = len(ctx.warnings)
     entry = _row_entry(row, roles, header, ctx)
-    if len(ctx.warnings) == warned and all(p.line == 0 for c in row.children for p in c.pieces):
+    if len(ctx.warnings) == warned:
         if len(_ROW_CACHE) >= _ROW_CACHE_SIZE:
             _ROW_CACHE.clear()
-        _ROW_CACHE[key] = None if entry is None else replace(entry)
+        _ROW_CACHE[key] = None if entry is None else replace(entry, line=entry.line - base)
     return entry
 
 
