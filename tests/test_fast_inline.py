@@ -70,6 +70,10 @@ CASES = [
     "FlexLoRA ([NeurIPS’24 poster](https://neurips.cc/virtual/2024/poster/94124))",
     "a*b*c and 2*3*4",
     "[]() **",
+    # A title, then a bracketed link per line after a backslash break (one line of the entry each).
+    "**The Art of Deception** \\\n[[CVPR 2025](https://arxiv.org/abs/2412.10122)]\n[[Code](https://x.org/a_b)]",
+    "Title line  \nsecond line with [a link](https://openaccess.thecvf.com/x/Some_Paper_CVPR.html)",
+    "[Paper] [Code](https://github.com/a/b)",
 ]
 
 
@@ -79,12 +83,15 @@ def test_known_lines_match_markdown_it():
 
 
 def test_declines_what_it_does_not_model():
-    for src in ["[x](javascript:alert(1))", "`code` [a](b)", "<b>x</b>", "a \\* b", "[a][b]", "![i](x.png)",
-                "[t](u \"title\")", "***x***", "x  \ny"]:  # fmt: skip
+    for src in ["[x](javascript:alert(1))", "`code` [a](b)", "<b>x</b>", "a \\* b", "![i](x.png)",
+                "[t](u \"title\")", "***x***", "a_b_ [x](u)", "[_em_](u)", "x\\\\\ny"]:  # fmt: skip
         assert shortcut(src) is None, src
+    assert fast_tokens("[a][b]", {"references": {"B": {"href": "u", "title": ""}}}) is None
 
 
-ALPHABET = st.sampled_from([*"ab *[]()\n:/.-,;'’é1", "http://x.y/z", "**", "](", "F"])
+ALPHABET = st.sampled_from(
+    [*"ab *[]()\n:/.-,;'’é1_\\", "http://x.y/z", "**", "](", "F", "  \n", "\\\n", "][", "[[", "x_y"]
+)
 
 
 @settings(max_examples=3000, deadline=None)

@@ -16,9 +16,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-# Anything beyond the simple grammar: escapes, code, HTML, entities, images, `_` emphasis, hard breaks,
-# link titles and angle-bracket destinations all send the line to markdown-it.
-_DECLINE = re.compile(r"[\\`<>&!_~\t\r]| \n|\*{3,}|\]\s*\[")
+# Anything beyond the simple grammar: escapes (a backslash before a line break is a hard break, which
+# the shortcut makes), code, HTML, entities, images, link titles and angle-bracket destinations all send
+# the line to markdown-it; so does `_` outside a link's address (emphasis), see `fast_tokens`.
+_DECLINE = re.compile(r"\\(?!\n)|[`<>&!~\t\r]|\*{3,}")
 _LINK = re.compile(r"\[([^\[\]\n*]*)\]\(([^\s()<>*]*)\)")
 _STARS = re.compile(r"\*{1,2}")
 _BAD_PROTOCOL = re.compile(r"^(?:vbscript|javascript|file|data):", re.I)
@@ -68,6 +69,9 @@ def fast_tokens(src: str, env: dict) -> list[Token] | None:
     rest = _LINK.sub("", src)
     if "](" in rest or (("[" in rest or "]" in rest) and env.get("references")):
         return None
+    # An address is read whole by the link rule, so its `_` are no emphasis; anywhere else they may be.
+    if "_" in rest or any("_" in m.group(1) for m in links):
+        return None
     if any(_BAD_PROTOCOL.match(m.group(2)) for m in links):
         return None
     spans = _emphasis_spans(src)
@@ -102,21 +106,31 @@ def fast_tokens(src: str, env: dict) -> list[Token] | None:
 
 
 def _text_tokens(text: str, tokens: list[Token]) -> None:
-    """Text with soft line breaks, trimmed around each break as markdown-it trims it."""
+    """Text with its line breaks, as markdown-it's newline and escape rules make them: a line ending in a
+    backslash or in two spaces or more breaks hard, any other soft; spaces before a soft or two-space
+    break are dropped, as are those that start the next line."""
     if not text:
         return
     if "\n" not in text:
         tokens.append(Token("text", "", 0, content=text))
         return
     lines = text.split("\n")
+    last = len(lines) - 1
     for number, line in enumerate(lines):
         if number:
-            tokens.append(Token("softbreak", "br", 0))
             line = line.lstrip(" ")
-        if number < len(lines) - 1:
-            line = line.rstrip(" ")
+        brk = ""
+        if number < last:
+            if line.endswith("\\"):
+                line, brk = line[:-1], "hardbreak"
+            else:
+                kept = line.rstrip(" ")
+                brk = "hardbreak" if len(line) - len(kept) >= 2 else "softbreak"
+                line = kept
         if line:
             tokens.append(Token("text", "", 0, content=line))
+        if brk:
+            tokens.append(Token(brk, "br", 0))
 
 
 # Inline contents read before, with their tokens as text_join left them: the lines of one list recur in its
