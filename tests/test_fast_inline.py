@@ -74,6 +74,8 @@ CASES = [
     "**The Art of Deception** \\\n[[CVPR 2025](https://arxiv.org/abs/2412.10122)]\n[[Code](https://x.org/a_b)]",
     "Title line  \nsecond line with [a link](https://openaccess.thecvf.com/x/Some_Paper_CVPR.html)",
     "[Paper] [Code](https://github.com/a/b)",
+    "[**FedScale**](https://github.com/SymbioticLab/FedScale): Benchmarking | [ICML *22*](https://arxiv.org/abs/1)",
+    "System Design & Applications! see https://github.com/a/papers_for_design\tand ~user [Nat Commun 14 (2023)]( https://x.org/a )",
 ]
 
 
@@ -82,21 +84,52 @@ def test_known_lines_match_markdown_it():
     assert accepted >= 8  # the shortcut must take the common list lines, or it is no shortcut
 
 
+def test_takes_breaks_bracketed_links_emphasised_link_texts_and_underscored_addresses():
+    for src in CASES[-5:]:
+        assert shortcut(src) is not None and check(src), src
+
+
 def test_declines_what_it_does_not_model():
     for src in ["[x](javascript:alert(1))", "`code` [a](b)", "<b>x</b>", "a \\* b", "![i](x.png)",
-                "[t](u \"title\")", "***x***", "a_b_ [x](u)", "[_em_](u)", "x\\\\\ny"]:  # fmt: skip
+                "[t](u \"title\")", "***x***", "a_b_ [x](u)", "[_em_](u)", "x\\\\\ny", "a &amp; b", "[x](u)_b_",
+                "[a](https://x.org/?a=1&amp;b=2)", "&#42;x*"]:  # fmt: skip
         assert shortcut(src) is None, src
     assert fast_tokens("[a][b]", {"references": {"B": {"href": "u", "title": ""}}}) is None
 
 
 ALPHABET = st.sampled_from(
-    [*"ab *[]()\n:/.-,;'’é1_\\", "http://x.y/z", "**", "](", "F", "  \n", "\\\n", "][", "[[", "x_y"]
+    [
+        *"ab *[]()\n:/.-,;'’é1_\\\t~!&#",
+        "http://x.y/z",
+        "**",
+        "](",
+        "F",
+        "  \n",
+        "\\\n",
+        "][",
+        "[[",
+        "x_y",
+        "&amp;",
+        "( ",
+        "_a_",
+    ]
 )
 
 
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(ALPHABET, max_size=30).map("".join))
 def test_any_accepted_input_equals_markdown_it(src):
+    check(src.strip(" \n"))
+
+
+LINK_PARTS = st.sampled_from(
+    ["[", "](http://x.y/z)", "](u)", "]", "**", "*", "a", "b", " ", ".", "(", ")", "\n"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(LINK_PARTS, max_size=24).map("".join))
+def test_emphasis_in_and_around_link_texts_equals_markdown_it(src):
     check(src.strip(" \n"))
 
 

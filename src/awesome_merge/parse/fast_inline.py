@@ -16,11 +16,14 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-# Anything beyond the simple grammar: escapes (a backslash before a line break is a hard break, which
-# the shortcut makes), code, HTML, entities, images, link titles and angle-bracket destinations all send
-# the line to markdown-it; so does `_` outside a link's address (emphasis), see `fast_tokens`.
-_DECLINE = re.compile(r"\\(?!\n)|[`<>&!~\t\r]|\*{3,}")
-_LINK = re.compile(r"\[([^\[\]\n*]*)\]\(([^\s()<>*]*)\)")
+# Anything beyond the simple grammar sends the line to markdown-it: escapes (a backslash before a line
+# break is a hard break, which the shortcut makes), code, HTML, what could be an entity (`&` alone is
+# text), images (`!` alone is text), link titles and angle-bracket destinations. So does `_` that could
+# open or close emphasis, see `_UNDERSCORES`.
+_DECLINE = re.compile(r"\\(?!\n)|[`<>\r]|!\[|&#?[A-Za-z0-9]+;|\*{3,}")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\( *([^\s()<>*]*) *\)")
+# A run of `_` between two letters or digits can neither open nor close emphasis (`papers_for_design`).
+_UNDERSCORES = re.compile(r"_+")
 _STARS = re.compile(r"\*{1,2}")
 _BAD_PROTOCOL = re.compile(r"^(?:vbscript|javascript|file|data):", re.I)
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -30,10 +33,11 @@ def _is_space(char: str) -> bool:
     return char == "" or char.isspace()
 
 
-def _flanking(src: str, start: int, end: int) -> tuple[bool, bool]:
-    """CommonMark's left- and right-flanking tests for the delimiter run src[start:end]."""
+def _flanking(src: str, start: int, end: int, limit: int) -> tuple[bool, bool]:
+    """CommonMark's left- and right-flanking tests for the delimiter run src[start:end]. markdown-it reads
+    a link's text on its own, up to `limit`: past it, as past the end of the line, it sees a space."""
     before = src[start - 1] if start > 0 else ""
-    after = src[end] if end < len(src) else ""
+    after = src[end] if end < limit else ""
     before_punct = before in _PUNCTUATION or (before != "" and not before.isalnum() and not before.isspace())
     after_punct = after in _PUNCTUATION or (after != "" and not after.isalnum() and not after.isspace())
     left = not _is_space(after) and (not after_punct or _is_space(before) or before_punct)
@@ -41,24 +45,46 @@ def _flanking(src: str, start: int, end: int) -> tuple[bool, bool]:
     return left, right
 
 
-def _emphasis_spans(src: str) -> list[tuple[int, int, int]] | None:
-    """(open, close, length) of each emphasis pair, or None when the stars are not simple pairs."""
+Span = tuple[int, int, int]  # (open, close, length) of an emphasis pair
+
+
+def _emphasis_spans(src: str, links: list[re.Match[str]]) -> dict[int | None, list[Span]] | None:
+    """The emphasis pairs of `src` by where markdown-it pairs them: in the text of link `i` (key `i`) or
+    outside every link's text (key None); None when the stars are not simple pairs within one of those."""
+
+    def scope(position: int) -> int | None:
+        return next((i for i, m in enumerate(links) if m.start(1) <= position < m.end(1)), None)
+
     runs = [(m.start(), m.end()) for m in _STARS.finditer(src)]
     if len(runs) % 2:
         return None
-    spans = []
+    spans: dict[int | None, list[Span]] = {}
     for (o_start, o_end), (c_start, c_end) in zip(runs[::2], runs[1::2], strict=True):
         length = o_end - o_start
-        if c_end - c_start != length or c_start == o_end:
+        where = scope(o_start)
+        if c_end - c_start != length or c_start == o_end or scope(c_start) != where:
             return None
-        left_open, right_open = _flanking(src, o_start, o_end)
-        left_close, right_close = _flanking(src, c_start, c_end)
+        limit = len(src) if where is None else links[where].end(1)
+        left_open, right_open = _flanking(src, o_start, o_end, limit)
+        left_close, right_close = _flanking(src, c_start, c_end, limit)
         # Each run must be only what it is here: an opener that could also close, or a closer that could
         # also open, would let markdown-it pair them differently.
         if not left_open or right_open or not right_close or left_close:
             return None
-        spans.append((o_start, c_start, length))
+        spans.setdefault(where, []).append((o_start, c_start, length))
     return spans
+
+
+def _underscores_are_text(src: str, links: list[re.Match[str]]) -> bool:
+    """Whether no `_` of `src` can open or close emphasis: each run is inside a link's address (read whole
+    by the link rule) or has a letter or digit on both sides."""
+    for run in _UNDERSCORES.finditer(src):
+        start, end = run.span()
+        if any(m.start(2) <= start < m.end(2) for m in links):
+            continue
+        if start == 0 or end == len(src) or not (src[start - 1].isalnum() and src[end].isalnum()):
+            return False
+    return True
 
 
 def fast_tokens(src: str, env: dict) -> list[Token] | None:
@@ -69,40 +95,52 @@ def fast_tokens(src: str, env: dict) -> list[Token] | None:
     rest = _LINK.sub("", src)
     if "](" in rest or (("[" in rest or "]" in rest) and env.get("references")):
         return None
-    # An address is read whole by the link rule, so its `_` are no emphasis; anywhere else they may be.
-    if "_" in rest or any("_" in m.group(1) for m in links):
+    if "_" in src and not _underscores_are_text(src, links):
         return None
     if any(_BAD_PROTOCOL.match(m.group(2)) for m in links):
         return None
-    spans = _emphasis_spans(src)
+    spans = _emphasis_spans(src, links)
     if spans is None:
         return None
-    for start, close, length in spans:  # emphasis must not cut through a link
+    for start, close, length in spans.get(None, ()):  # emphasis outside links must not cut through one
         for m in links:
             inside = m.start() < start < m.end() or m.start() < close + length <= m.end()
             if inside:
                 return None
-    events: list[tuple[int, int, list[Token]]] = []  # (start, end, tokens) in source order
-    for start, close, length in spans:
+    composite: list[tuple[int, int, list[Token]]] = []
+    for i, m in enumerate(links):
+        link = [Token("link_open", "a", 1, attrs={"href": m.group(2)})]
+        _inline_tokens(src, m.start(1), m.end(1), spans.get(i, []), [], link)
+        link.append(Token("link_close", "a", -1))
+        composite.append((m.start(), m.end(), link))
+    tokens: list[Token] = []
+    _inline_tokens(src, 0, len(src), spans.get(None, []), composite, tokens)
+    return tokens
+
+
+def _inline_tokens(
+    src: str,
+    start: int,
+    end: int,
+    spans: list[Span],
+    made: list[tuple[int, int, list[Token]]],
+    out: list[Token],
+) -> None:
+    """The tokens of src[start:end]: text, the emphasis `spans`, and the tokens already `made` for parts
+    of it (links), in source order."""
+    events = list(made)
+    for opened, close, length in spans:
         tag = "strong" if length == 2 else "em"
         markup = "*" * length
-        events.append((start, start + length, [Token(f"{tag}_open", tag, 1, markup=markup)]))
+        events.append((opened, opened + length, [Token(f"{tag}_open", tag, 1, markup=markup)]))
         events.append((close, close + length, [Token(f"{tag}_close", tag, -1, markup=markup)]))
-    for m in links:
-        link = [Token("link_open", "a", 1, attrs={"href": m.group(2)})]
-        if m.group(1):
-            link.append(Token("text", "", 0, content=m.group(1)))
-        link.append(Token("link_close", "a", -1))
-        events.append((m.start(), m.end(), link))
     events.sort(key=lambda event: event[0])
-    tokens: list[Token] = []
-    position = 0
-    for start, end, made in events:
-        _text_tokens(src[position:start], tokens)
-        tokens.extend(made)
-        position = end
-    _text_tokens(src[position:], tokens)
-    return tokens
+    position = start
+    for begin, stop, tokens in events:
+        _text_tokens(src[position:begin], out)
+        out.extend(tokens)
+        position = stop
+    _text_tokens(src[position:end], out)
 
 
 def _text_tokens(text: str, tokens: list[Token]) -> None:
@@ -118,7 +156,7 @@ def _text_tokens(text: str, tokens: list[Token]) -> None:
     last = len(lines) - 1
     for number, line in enumerate(lines):
         if number:
-            line = line.lstrip(" ")
+            line = line.lstrip(" \t")
         brk = ""
         if number < last:
             if line.endswith("\\"):
