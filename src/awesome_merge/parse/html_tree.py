@@ -4,8 +4,9 @@ Why a tree of our own: the reader walks each fragment several times (tables, lis
 both parsers' trees cost more to walk from Python than to copy once. libxml2 (through lxml) parses a
 fragment many times faster than BeautifulSoup's `html.parser` builder and, like a browser, closes the
 elements HTML lets an author leave open (`<li>a<li>b` is two items, `<td>1<td>2` two cells), which is
-how GitHub shows them. BeautifulSoup reads what lxml refuses (a string with an encoding declaration)
-and fragments longer than libxml2 numbers lines (65,535); both give the same tree for well-formed HTML.
+how GitHub shows them. BeautifulSoup reads what lxml refuses (a string with an encoding declaration, an
+attribute name with a control character) and fragments longer than libxml2 numbers lines (65,535); both
+give the same tree for well-formed HTML.
 """
 
 from __future__ import annotations
@@ -130,9 +131,8 @@ def _soup_tree(content: str) -> Node:
     from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
     markup = (Comment, Declaration, Doctype, ProcessingInstruction)  # not text; lxml keeps none of them
-    with (
-        warnings.catch_warnings()
-    ):  # its advice (use an XML parser) is for whole documents, not list fragments
+    # BeautifulSoup's advice (use an XML parser) is for whole documents, not for a list's fragments.
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(content, "html.parser")
 
