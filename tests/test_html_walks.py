@@ -156,7 +156,7 @@ def test_comments_and_blank_only_fragments_give_no_containers() -> None:
 
 def test_text_of_scripts_and_ruby_annotations_is_not_an_elements_text() -> None:
     root = parse_fragment("<a href='u'> Title <script>x()</script><ruby>漢<rt>kan</rt></ruby> </a>")
-    (link,) = [tag for tag in root.tags() if tag.name == "a"]
+    (link,) = [tag for tag in root.iter_tags() if tag.name == "a"]
     assert link.text() == "Title 漢"
 
 
@@ -203,12 +203,12 @@ def test_below_finds_the_named_elements_no_closed_element_holds(
     parts: list[str], names: list[str], closed: list[str]
 ) -> None:
     root = parse_fragment("".join(parts), "html.parser")
-    for node in [root, *root.tags()]:
+    for node in [root, *root.iter_tags()]:
         expected = [
             tag for tag, above in _with_ancestors(node) if tag.name in names and not set(above) & set(closed)
         ]
         assert reader._below(node, names, closed) == expected
-        assert node.tags() == [tag for tag, _ in _with_ancestors(node)]
+        assert list(node.iter_tags()) == [tag for tag, _ in _with_ancestors(node)]
 
 
 def _html_table_list(padding: int) -> str:

@@ -1,7 +1,7 @@
 """An HTML fragment as a small plain tree (tag, attributes, start line, children), built by lxml.
 
-Why a tree of our own: the reader walks each fragment several times (tables, lists, leaf blocks), and
-both parsers' trees cost more to walk from Python than to copy once. libxml2 (through lxml) parses a
+Why a tree of our own: the two parsers build different trees (lxml's text and tails, BeautifulSoup's
+strings), and the reader's walks are written once, against this one. libxml2 (through lxml) parses a
 fragment many times faster than BeautifulSoup's `html.parser` builder and, like a browser, closes the
 elements HTML lets an author leave open (`<li>a<li>b` is two items, `<td>1<td>2` two cells), which is
 how GitHub shows them. BeautifulSoup reads what lxml refuses (a string with an encoding declaration, an
@@ -37,17 +37,17 @@ class Node:
     def get(self, attribute: str) -> str | None:
         return self.attrs.get(attribute)
 
-    def tags(self) -> list[Node]:
-        """Every element below, in document order."""
-        return list(self.iter_tags())
+    def elements(self) -> list[Node]:
+        """The child elements, without the text between them."""
+        return [child for child in self.children if not isinstance(child, str)]
 
     def iter_tags(self) -> Iterator[Node]:
-        """`tags()` one at a time, for a search that stops at its first find."""
-        stack = [c for c in reversed(self.children) if not isinstance(c, str)]
+        """Every element below, in document order, one at a time (a search stops at its first find)."""
+        stack = self.elements()[::-1]
         while stack:
             node = stack.pop()
             yield node
-            stack.extend([c for c in reversed(node.children) if not isinstance(c, str)])
+            stack.extend(node.elements()[::-1])
 
     def text(self) -> str:
         """The element's words, each run of text stripped, joined by spaces (`get_text(" ", strip=True)`)."""
