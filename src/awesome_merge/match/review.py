@@ -53,6 +53,7 @@ class OverrideNames:
         for i, key in enumerate(keys.title_keys):
             self.by_title[key].add(i)
         self._memo: dict[str, AbstractSet[int]] = {}
+        self._quoted: dict[str, str] = {}
 
     def _named(self, name: str) -> AbstractSet[int]:
         """The entries a name in an override would pick; each name worked out once, as one entry is in
@@ -73,13 +74,20 @@ class OverrideNames:
                 return candidate
         return ""
 
+    def _quote(self, name: str) -> str:
+        """A name as a TOML string; each once, as one entry is in many review rows."""
+        quoted = self._quoted.get(name)
+        if quoted is None:
+            quoted = self._quoted[name] = json.dumps(name, ensure_ascii=False)
+        return quoted
+
     def toml(self, a: int, b: int, decision: str) -> str:
         """The override that reverses `decision`; a comment when no page or title tells the two apart."""
         names = [self.name(a, b), self.name(b, a)]
         if not all(names):
             return "# these entries share their page and title: no override can name one without the other"
         kind = "different" if decision == "merged" else "same"
-        quoted = ", ".join(json.dumps(n, ensure_ascii=False) for n in names)
+        quoted = ", ".join(self._quote(n) for n in names)
         return f"[[override]]\n{kind} = [{quoted}]"
 
 
@@ -106,7 +114,7 @@ def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) ->
     names = OverrideNames(keys, [str(u) for u in url])
     best: dict[tuple[int, int], tuple] = {}
     for d in doubts:
-        a, b = sorted((d.a, d.b))
+        a, b = (d.a, d.b) if d.a <= d.b else (d.b, d.a)
         score = _score(d, keys)
         rank = (_DOUBT_ORDER.get(d.reason.split(":", 1)[0], 9), -score, d.reason)
         if (a, b) not in best or rank < best[(a, b)][0]:
