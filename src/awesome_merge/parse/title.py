@@ -142,7 +142,9 @@ def clean_decorated_title(text: str) -> str:
 def split_by_author(title: str, *, strict: bool = False) -> tuple[str, list[str]]:
     """`Training tricks by YB`, `Deep Learning ... By Andrew Ng`: a trailing `by` and names are authors.
     `strict` (a paper's own title) asks for initials (`by YB`, `by J. Smith`): `Learning by Doing` stays."""
-    match = _BY_AUTHORS.match(title)
+    # The pattern scans the whole title for `by`; most titles hold none (the test is exact: under
+    # `re.I`, `b` and `y` match only their two cases).
+    match = _BY_AUTHORS.match(title) if "by" in title.lower() else None
     who = match.group("who").strip(" .") if match else ""
     if not match:
         return title, []

@@ -13,13 +13,13 @@ from functools import lru_cache
 
 from ..ids import COMPACT_DATE, YEAR_RE, year_in_text
 from ..text import squash
-from .vocabulary import NO_VENUE_WORDS, on_change, words
+from .vocabulary import NO_VENUE_WORDS, by_first_character, on_change, words
 
 # Venue and date are a few words; longer text is description, and scanning it with these patterns would
 # cost time proportional to a hostile line's length for every entry on it.
 MAX_VENUE_TEXT = 300
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+_MONTH = "(?:" + by_first_character("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec") + ")"
 _MONTHS = re.compile(
     r"\b" + _MONTH + r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|"
     r"ember)?\.?(?=[\s,.;)]|$|\d)",
@@ -40,9 +40,13 @@ _PROCEEDINGS = re.compile(
     r"^\s*(?:in\s+)?(?:(?:proceedings|proc\.?) of (?:the )?)?(?:\d+(?:st|nd|rd|th)\s+)?(?=\S)|^\s*in\s+", re.I
 )
 _NOISE = re.compile(
-    r"\b(?:version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link|accepted(?: (?:at|by|to))?|"
-    r"to appear(?: in)?|published (?:in|at)|preprint|an?|book|highlight|best paper(?: award)?|"
-    r"submitted(?: to)?|under review(?: at| by)?|accepted)\b",
+    r"\b(?:"
+    + by_first_character(
+        r"version|poster|oral|spotlight|camera[- ]ready|paper|pdf|link|accepted(?: (?:at|by|to))?|"
+        r"to appear(?: in)?|published (?:in|at)|preprint|an?|book|highlight|best paper(?: award)?|"
+        r"submitted(?: to)?|under review(?: at| by)?|accepted"
+    )
+    + r")\b",
     re.I,
 )
 _YEARISH = re.compile(r"['’]?\b(?:19|20)?\d{2}\b")
