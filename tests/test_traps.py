@@ -173,6 +173,32 @@ def test_one_review_row_per_pair_with_a_score_and_an_override_that_reverses_it()
     assert settled["same"] == [ALPHA, BETA]  # the shared link names both entries, so titles name them
 
 
+def test_an_override_names_each_entry_by_a_page_or_title_the_other_lacks():
+    # Same title, different arXiv ids: a conflict kept apart. The pages tell the two apart, so the
+    # override names each by its own page; with the page shared too, nothing names one without the other.
+    m = run(
+        e(1, ALPHA, "https://arxiv.org/abs/2105.05001"),
+        e(2, ALPHA, "https://arxiv.org/abs/2105.05002", "b.md"),
+    )
+    row = m.review.iloc[0]
+    assert row.reason.startswith("conflict")
+    assert tomllib.loads(row.override)["override"][0]["same"] == [
+        "https://arxiv.org/abs/2105.05001",
+        "https://arxiv.org/abs/2105.05002",
+    ]
+    page = "https://example.org/project"
+    m = run(
+        e(1, ALPHA, page, arxiv_id="2105.05001"),
+        e(2, ALPHA, page, "b.md", arxiv_id="2105.05002"),
+    )
+    row = m.review.iloc[0]
+    assert row.reason.startswith("conflict")
+    assert (
+        row.override
+        == "# these entries share their page and title: no override can name one without the other"
+    )
+
+
 # ------------------------------------------------------------------------------- what users see
 
 

@@ -211,6 +211,10 @@ def match_entries(
         edges.extend(Edge(a, b, "metadata", 100.0) for a, b in resolution.links)
         edges.extend(Edge(a, b, "coined_name", 100.0) for a, b in resolution.coined)
     uf, used, refused = cluster(n, attributes, edges, forced)
+    # What the review and the report do not need is let go before they are built: at a million entries
+    # the edges, the near misses and the short names' links are gigabytes (`used` keeps the edges used).
+    edges.clear()
+    del title_edges
     roots = [uf.find(i) for i in range(n)]
 
     members_by_root: dict[int, list[int]] = defaultdict(list)
@@ -229,6 +233,7 @@ def match_entries(
         notes[echo.a].append(f"{echo.reason} ({_where(entries, echo.b)})")
     # A near miss or suggestion that other evidence joined after all is no longer in doubt.
     open_questions = [d for d in near_misses + label_suggestions(keys, titles) if roots[d.a] != roots[d.b]]
+    del near_misses
     # A pair already in question keeps the reason it has: a short name is the weaker word on it.
     asked = {frozenset((d.a, d.b)) for d in open_questions}
     open_questions += [
@@ -236,6 +241,7 @@ def match_entries(
         for d in possible_matches(keys, linked, roots, lambda a, b: bool(uf.conflict(a, b)))
         if frozenset((d.a, d.b)) not in asked
     ]
+    del linked, asked
     decided = [
         d._replace(decision="merged" if roots[d.a] == roots[d.b] else "kept apart") for d in ident.doubts
     ]

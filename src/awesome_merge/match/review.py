@@ -7,8 +7,6 @@ Each row carries both entries' pages (no need to open the sources), the strength
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Set as AbstractSet
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -35,9 +33,6 @@ REVIEW_COLUMNS = [
 _DOUBT_ORDER = {"conflict": 0, "check": 1, "near miss": 2, "possible match": 3}
 
 
-_NOBODY: frozenset[int] = frozenset()
-
-
 class OverrideNames:
     """How a curator can name one entry in an override: by a page or a title that does not also name the
     other entry of the pair (a shared link names both, so it cannot keep them apart)."""
@@ -45,32 +40,28 @@ class OverrideNames:
     def __init__(self, keys: EntryKeys, urls: list[str]) -> None:
         self.keys = keys
         self.urls = urls
-        self.by_page: dict[str, set[int]] = defaultdict(set)
-        self.by_title: dict[str, set[int]] = defaultdict(set)
-        for i, pages in enumerate(keys.url_keys):
-            for page in pages:
-                self.by_page[page].add(i)
-        for i, key in enumerate(keys.title_keys):
-            self.by_title[key].add(i)
-        self._memo: dict[str, AbstractSet[int]] = {}
+        self._memo: dict[str, tuple[bool, str]] = {}
         self._quoted: dict[str, str] = {}
 
-    def _named(self, name: str) -> AbstractSet[int]:
-        """The entries a name in an override would pick; each name worked out once, as one entry is in
-        many review rows."""
-        named = self._memo.get(name)
-        if named is None:
-            if is_http_url(name):
-                named = self.by_page.get(canonical_url(name), _NOBODY)
-            else:
-                named = self.by_title.get(title_key(name), _NOBODY)
-            self._memo[name] = named
-        return named
+    def _key(self, name: str) -> tuple[bool, str]:
+        """Whether a name is a page, and its comparison key; each name worked out once, as one entry is
+        in many review rows."""
+        found = self._memo.get(name)
+        if found is None:
+            page = is_http_url(name)
+            found = self._memo[name] = (page, canonical_url(name) if page else title_key(name))
+        return found
+
+    def _names(self, name: str, i: int) -> bool:
+        """The override name picks entry i: one of its pages, or its title."""
+        page, key = self._key(name)
+        return key in self.keys.url_keys[i] if page else self.keys.title_keys[i] == key
 
     def name(self, i: int, other: int) -> str:
+        # Two tests per name, rather than an index of every entry's pages and titles: only the entries
+        # of the pair matter, and the index held a million entries' keys while the review was built.
         for candidate in (self.urls[i], self.keys.titles[i]):
-            named = self._named(candidate) if candidate else set()
-            if i in named and other not in named:
+            if candidate and self._names(candidate, i) and not self._names(candidate, other):
                 return candidate
         return ""
 
@@ -112,25 +103,34 @@ def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) ->
     """
     source, line, title, url = (entries[c].tolist() for c in ("source", "line", "title", "url"))
     names = OverrideNames(keys, [str(u) for u in url])
-    best: dict[tuple[int, int], tuple] = {}
-    for d in doubts:
-        a, b = (d.a, d.b) if d.a <= d.b else (d.b, d.a)
-        score = _score(d, keys)
-        rank = (_DOUBT_ORDER.get(d.reason.split(":", 1)[0], 9), -score, d.reason)
-        if (a, b) not in best or rank < best[(a, b)][0]:
-            best[(a, b)] = (rank, score, d)
+    # Per pair, the index of its most doubtful reading; ranks are compared only where a pair is found twice.
+    # A million review rows are never held as tuples of tuples, only as one index each.
+    scores = [_score(d, keys) for d in doubts]
 
-    # The rows' order, then each column in that order: a million review rows are never held as tuples.
-    def order(item: tuple[tuple[int, int], tuple]) -> tuple:
-        (a, b), (rank, score, d) = item
-        return rank[:2], source[a], int(line[a]), title[a], source[b], int(line[b]), title[b], score, d.reason
+    def rank(k: int) -> tuple[int, float, str]:
+        reason = doubts[k].reason
+        return _DOUBT_ORDER.get(reason.split(":", 1)[0], 9), -scores[k], reason
+
+    best: dict[tuple[int, int], int] = {}
+    for k, d in enumerate(doubts):
+        pair = (d.a, d.b) if d.a <= d.b else (d.b, d.a)
+        held = best.get(pair)
+        if held is None or rank(k) < rank(held):
+            best[pair] = k
+
+    # The rows' order, then each column in that order.
+    def order(item: tuple[tuple[int, int], int]) -> tuple:
+        (a, b), k = item
+        reason = doubts[k].reason
+        doubt = _DOUBT_ORDER.get(reason.split(":", 1)[0], 9)
+        return doubt, -scores[k], source[a], int(line[a]), title[a], source[b], int(line[b]), title[b], reason
 
     ranked = sorted(best.items(), key=order)
     del best
     if not ranked:
         return pd.DataFrame([], columns=REVIEW_COLUMNS)
     pairs = [pair for pair, _ in ranked]
-    doubt = [found[2] for _, found in ranked]
+    doubt = [doubts[k] for _, k in ranked]
     columns = {
         "a_source": [source[a] for a, _ in pairs],
         "a_line": [int(line[a]) for a, _ in pairs],
@@ -138,7 +138,7 @@ def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) ->
         "b_source": [source[b] for _, b in pairs],
         "b_line": [int(line[b]) for _, b in pairs],
         "b_title": [title[b] for _, b in pairs],
-        "score": [found[1] for _, found in ranked],
+        "score": [scores[k] for _, k in ranked],
         "reason": [d.reason for d in doubt],
         "decision": [d.decision for d in doubt],
         "a_url": [url[a] for a, _ in pairs],
