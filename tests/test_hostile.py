@@ -217,10 +217,15 @@ def test_unbalanced_brackets_warn_with_the_line() -> None:
     assert {w.line for w in warnings} >= {2, 3, 4}
 
 
+def _texts(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Every output's text, as a reader opens the files (the large ones are rendered as UTF-8 bytes)."""
+    return {n: c if isinstance(c, str) else c.decode("utf-8") for n, c in each_file(result)}
+
+
 def test_ten_thousand_character_title_survives_to_every_output(tmp_path: Path) -> None:
     title = "Federated " + "x" * 10_000
     result = merge([_folder(tmp_path, {"long.md": f"- [{title}](https://a.org/x/1)\n"})], jobs=1)
-    files = dict(each_file(result))
+    files = _texts(result)
     assert title in _titles(result)
     assert title in files["papers.csv"] and title in files["README.md"]
 
@@ -331,7 +336,7 @@ def _hostile_source() -> str:
 def hostile_outputs(tmp_path: Path) -> tuple[object, dict[str, str]]:
     src = _folder(tmp_path, {"=evil.md": _hostile_source(), "+plus.md": GOOD})
     result = merge([src], jobs=1)
-    return result, dict(each_file(result))
+    return result, _texts(result)
 
 
 def test_readme_has_only_http_links_and_no_source_html(hostile_outputs) -> None:  # type: ignore[no-untyped-def]

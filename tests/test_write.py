@@ -266,10 +266,10 @@ def test_unsafe_urls_never_reach_any_output() -> None:
                            "score": [100.0], "linked_to": [""], "note": [""]})  # fmt: skip
     outputs = [
         render_readme(papers, [SourceInfo("s.md", BAD_URLS[1], 4)]),
-        papers_csv(papers),
-        papers_json(papers),
+        papers_csv(papers).decode(),
+        papers_json(papers).decode(),
         papers_bibtex(papers),
-        report_csv(report),
+        report_csv(report).decode(),
     ]
     for text in outputs:
         lowered = text.lower()
@@ -329,7 +329,7 @@ def test_csv_neutralises_formulas_but_keeps_numbers() -> None:
         "score": [95.5, 100.0, 0.0, 87.25],
         "linked_to": ["", "a.md:12", "", ""], "note": "",
     })  # fmt: skip
-    rows = read_csv(report_csv(report))
+    rows = read_csv(report_csv(report).decode())
     assert rows[0] == list(report.columns)
     assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("https://evil.example","x")', "'+1", "'-2", "'@x"]
     assert [r[1] for r in rows[1:]] == ["a.md", "'\tb.md", "'\rc.md", "d.md"]
@@ -339,7 +339,7 @@ def test_csv_neutralises_formulas_but_keeps_numbers() -> None:
 
 
 def test_papers_and_review_csv(papers: pd.DataFrame) -> None:
-    rows = read_csv(papers_csv(papers))
+    rows = read_csv(papers_csv(papers).decode())
     assert rows[0] == PAPER_COLUMNS
     assert len(rows) == 1 + len(papers)
     assert rows[1][PAPER_COLUMNS.index("year")] == "2024"
@@ -348,13 +348,13 @@ def test_papers_and_review_csv(papers: pd.DataFrame) -> None:
     review = pd.DataFrame({"a_source": ["a.md"], "a_line": [1], "a_title": ["-Fed"], "b_source": ["b.md"],
                            "b_line": [2], "b_title": ["Fed, \"LLM\"\nv2"], "score": [88.5],
                            "reason": ["title"], "decision": ["kept apart"]})  # fmt: skip
-    rows = read_csv(review_csv(review))
+    rows = read_csv(review_csv(review).decode())
     assert rows[1] == ["a.md", "1", "'-Fed", "b.md", "2", 'Fed, "LLM"\nv2', "88.5", "title", "kept apart"]
     assert papers_csv(papers) == papers_csv(papers.copy())
 
 
 def test_papers_json_round_trips(papers: pd.DataFrame) -> None:
-    text = papers_json(papers)
+    text = papers_json(papers).decode()
     data = json.loads(text)
     assert text.endswith("\n") and len(data) == len(papers)
     first = data[0]
@@ -367,7 +367,7 @@ def test_papers_json_round_trips(papers: pd.DataFrame) -> None:
     assert data[3]["year"] is None and data[3]["authors"] == []
     hostile = json.loads(papers_json(frame(paper("x:1", 'Grégoire "quoted" <b>', authors="Grégoire"))))
     assert hostile[0]["title"] == 'Grégoire "quoted" <b>'
-    assert "Grégoire" in papers_json(frame(paper("x:1", "Grégoire")))  # ensure_ascii off
+    assert "Grégoire" in papers_json(frame(paper("x:1", "Grégoire"))).decode()  # ensure_ascii off
 
 
 # ---------------------------------------------------------------------------------------------- BibTeX

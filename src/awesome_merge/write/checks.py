@@ -71,6 +71,8 @@ def confirmed_review(review: pd.DataFrame) -> pd.DataFrame:
             a_urls, b_urls, reasons, a_titles, b_titles, strict=True
         )
     ]
+    if all(keep) and review.index.equals(pd.RangeIndex(len(review))):
+        return review  # a million rows are not copied to drop none
     return review[keep].reset_index(drop=True)
 
 

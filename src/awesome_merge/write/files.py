@@ -38,16 +38,15 @@ _MARKDOWN_MARKER = f"<!-- {GENERATED_MARK}: change the source lists or the confi
 _BIBTEX_MARKER = f"% {GENERATED_MARK}: change the source lists or the config, not this file\n\n"
 
 
-def with_marker(name: str, text: str) -> str:
-    """The file's text with the generated marker on its first line, for the formats that have comments.
+def with_marker(name: str, content: str | bytes) -> str | bytes:
+    """The file's content with the generated marker on its first line, for the formats that have comments.
 
     CSV and JSON have none; `output.is_generated` recognises them by their header and shape instead.
     """
-    if name.endswith(".md"):
-        return _MARKDOWN_MARKER + text
-    if name.endswith(".bib"):
-        return _BIBTEX_MARKER + text
-    return text
+    marker = _MARKDOWN_MARKER if name.endswith(".md") else _BIBTEX_MARKER if name.endswith(".bib") else ""
+    if not marker:
+        return content
+    return marker + content if isinstance(content, str) else marker.encode("utf-8") + content
 
 
 def _trails(cell: object) -> list[str]:
@@ -155,7 +154,8 @@ def _timed(timings: dict[str, float] | None, name: str, seconds: float) -> None:
 PARALLEL_WRITE_MIN_ROWS = 20_000
 PARALLEL_WRITE_MAX_ENTRIES = 200_000
 
-Writer = Callable[[], str]
+# A file's content: text, or UTF-8 bytes where a file is large enough to be worth building as bytes.
+Writer = Callable[[], str | bytes]
 # The writers and the spool folder of the run being written, inherited by the rendering processes
 # (forked: the merge result is not pickled to them) and cleared once they are done.
 _FORKED: tuple[dict[str, Writer], Path] | None = None
@@ -176,10 +176,10 @@ def _render_one(task: tuple[int, str]) -> tuple[Path, float]:
     writers, spool = _FORKED
     number, name = task
     start = time.perf_counter()
-    text = writers[name]()
+    content = writers[name]()
     seconds = time.perf_counter() - start
     path = spool / f"{number}.txt"
-    path.write_bytes(text.encode("utf-8"))
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return path, seconds
 
 
@@ -189,15 +189,15 @@ def _can_fork() -> bool:
 
 def _rendered(
     writers: dict[str, Writer], jobs: int, timings: dict[str, float] | None
-) -> Iterator[tuple[str, str]]:
-    """Each writer's (name, text) in the writers' order. With `jobs` > 1, this process renders the first
+) -> Iterator[tuple[str, str | bytes]]:
+    """Each writer's (name, content) in the writers' order. With `jobs` > 1, this process renders the first
     (the README, the largest, which also makes the section pages) while `jobs` - 1 forked processes
     render the others, and then stages what they send back: the writers are independent of each other,
     and each is one core's work. One process fewer than `jobs`, because each forked process copies the
     pages of the merge result it reads."""
     names = list(writers)
 
-    def here(name: str) -> tuple[str, str]:
+    def here(name: str) -> tuple[str, str | bytes]:
         start = time.perf_counter()
         text = writers[name]()
         _timed(timings, name, time.perf_counter() - start)
@@ -217,9 +217,9 @@ def _rendered(
                 yield here(names[0])
                 for name, (path, seconds) in zip(names[1:], done, strict=True):
                     _timed(timings, name, seconds)
-                    text = path.read_bytes().decode("utf-8")
+                    content = path.read_bytes()
                     path.unlink()
-                    yield name, text
+                    yield name, content
         finally:
             _FORKED = None
 
@@ -233,11 +233,12 @@ def each_file(
     with_changes: bool = False,
     timings: dict[str, float] | None = None,
     jobs: int = 1,
-) -> Iterator[tuple[str, str]]:
-    """Every output file of a run, as (name, text), one rendered when asked for: writing a million
-    entries' outputs holds one file's text at a time, not all of them. With `jobs` > 1 (and enough rows
-    to write, `PARALLEL_WRITE_MIN_ROWS`, but not too many entries, `PARALLEL_WRITE_MAX_ENTRIES`), that
-    many processes, this one included, render the files side by side."""
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every output file of a run, as (name, text or UTF-8 bytes), one rendered when asked for: writing
+    a million entries' outputs holds one file's content at a time, not all of them. With `jobs` > 1
+    (and enough rows to write, `PARALLEL_WRITE_MIN_ROWS`, but not too many entries,
+    `PARALLEL_WRITE_MAX_ENTRIES`), that many processes, this one included, render the files side by
+    side."""
     shown = result.config.list
     paths = {path.name: path for path in result.source_files}
     lists = [
@@ -329,7 +330,7 @@ def write_result(
     names: list[str] = []
     waited = 0.0
 
-    def rendered() -> Iterator[tuple[str, str]]:
+    def rendered() -> Iterator[tuple[str, str | bytes]]:
         nonlocal waited
         files = each_file(
             result,

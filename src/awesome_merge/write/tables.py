@@ -5,9 +5,11 @@ CSV cells that a spreadsheet would run as a formula are neutralised; non-http(s)
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from numbers import Integral, Real
@@ -107,37 +109,67 @@ def _http_urls(text: str) -> str:
     return " ".join(u for u in map(_http_text, text.split()) if u)
 
 
-def frame_csv(frame: pd.DataFrame) -> str:
-    """Any frame as CSV: UTF-8 text, `\\n` line endings, header row, columns in the frame's order.
+# Rows rendered at a time: a file of a million rows is made of pieces of this many, so that it is held
+# once, as the bytes written, and never also as a list of every row's text or as one string.
+CHUNK_ROWS = 10_000
 
-    RFC 4180 quoting, by hand because `csv.writer` with a `\\n` terminator leaves a lone `\\r` unquoted."""
+
+def utf8(pieces: Iterable[str]) -> bytes:
+    """Text made of pieces, encoded piece by piece into one buffer (which `getvalue` hands out uncopied)."""
+    buffer = io.BytesIO()
+    for piece in pieces:
+        buffer.write(piece.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def csv_pieces(frame: pd.DataFrame) -> Iterator[str]:
+    """Any frame as CSV, `CHUNK_ROWS` rows a piece: `\\n` line endings, header row, columns in the frame's
+    order. RFC 4180 quoting, by hand because `csv.writer` with a `\\n` terminator leaves a lone `\\r`
+    unquoted."""
     names = [str(c) for c in frame.columns]
     header = _column_cells(list(names), "")  # a name that starts like a formula is guarded too
     url_columns = [("many" if c.endswith("_urls") else "one") if _is_url_column(c) else "" for c in names]
-    columns = [_column_cells(column_values(frame, k), u) for k, u in enumerate(url_columns)]
-    rows = map(",".join, zip(*columns, strict=True)) if columns else ("" for _ in range(len(frame)))
-    return "\n".join([",".join(header), *rows]) + "\n"
+    values = [column_values(frame, k) for k in range(len(names))]
+    yield ",".join(header) + "\n"
+    for top in range(0, len(frame), CHUNK_ROWS):
+        if not values:  # no columns: an empty line per row
+            yield "\n" * min(CHUNK_ROWS, len(frame) - top)
+            continue
+        cells = [
+            _column_cells(v[top : top + CHUNK_ROWS], u) for v, u in zip(values, url_columns, strict=True)
+        ]
+        rows = list(map(",".join, zip(*cells, strict=True)))
+        del cells
+        rows.append("")  # each row ends in `\\n`, without copying the piece to add the last
+        piece = "\n".join(rows)
+        del rows  # the piece alone is held while it is encoded
+        yield piece
 
 
-def papers_csv(papers: pd.DataFrame) -> str:
+def frame_csv(frame: pd.DataFrame) -> str:
+    """Any frame as CSV text (`csv_pieces`)."""
+    return "".join(csv_pieces(frame))
+
+
+def papers_csv(papers: pd.DataFrame) -> bytes:
     """`papers.csv`: one row per merged paper."""
-    return frame_csv(papers)
+    return utf8(csv_pieces(papers))
 
 
-def report_csv(report: pd.DataFrame) -> str:
+def report_csv(report: pd.DataFrame) -> bytes:
     """`dedup_report.csv`: one row per entry read, with the evidence that placed it."""
-    return frame_csv(report)
+    return utf8(csv_pieces(report))
 
 
-def entries_csv(entries: pd.DataFrame, cluster_ids: list[str]) -> str:
+def entries_csv(entries: pd.DataFrame, cluster_ids: list[str]) -> bytes:
     """`entries.csv`: the whole entries frame, one row per entry read, with the paper it joined, so a
     notebook need not parse the lists again."""
-    return frame_csv(entries.assign(cluster_id=cluster_ids))
+    return utf8(csv_pieces(entries.assign(cluster_id=cluster_ids)))
 
 
-def review_csv(review: pd.DataFrame) -> str:
+def review_csv(review: pd.DataFrame) -> bytes:
     """`review.csv`: the pairs a curator should look at."""
-    return frame_csv(review)
+    return utf8(csv_pieces(review))
 
 
 # ------------------------------------------------------------------------------------------------ JSON
@@ -166,8 +198,13 @@ def _json_value(column: str, value: object) -> object:
     return str(value)
 
 
-def papers_json(papers: pd.DataFrame) -> str:
-    """`papers.json`: an array of objects keyed by column; list columns as lists, year an int or null.
+def papers_json(papers: pd.DataFrame) -> bytes:
+    """`papers.json`: an array of objects keyed by column; list columns as lists, year an int or null."""
+    return utf8(json_pieces(papers))
+
+
+def json_pieces(papers: pd.DataFrame) -> Iterator[str]:
+    """`papers.json`'s text, `CHUNK_ROWS` papers a piece.
 
     The text is what `json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False)` gives, laid out
     per column here: with an indent, `json` falls back to its pure-Python encoder, value by value."""
@@ -177,18 +214,27 @@ def papers_json(papers: pd.DataFrame) -> str:
             {c: _json_value(c, v) for c, v in zip(names, row, strict=True)}
             for row in papers.itertuples(index=False, name=None)
         ]
-        return json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        yield json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return
     if not len(papers):
-        return "[]\n"
+        yield "[]\n"
+        return
     at = {c: k for k, c in enumerate(names)}
-    fields = []
+    keys = {c: f"    {encode_basestring(c)}: " for c in names}
+    columns = {c: column_values(papers, at[c]) for c in sorted(names)}
     encode = encode_basestring
-    for c in sorted(names):
-        key = f"    {encode_basestring(c)}: "
-        values = _json_column(c, column_values(papers, at[c]))
-        fields.append([key + (encode(v) if type(v) is str else _json_text(v)) for v in values])
-    records = ("  {\n" + ",\n".join(row) + "\n  }" for row in zip(*fields, strict=True))
-    return "[\n" + ",\n".join(records) + "\n]\n"
+    yield "[\n"
+    for top in range(0, len(papers), CHUNK_ROWS):
+        fields = []
+        for c, values in columns.items():
+            chunk = _json_column(c, values[top : top + CHUNK_ROWS])
+            fields.append([keys[c] + (encode(v) if type(v) is str else _json_text(v)) for v in chunk])
+        records = ["  {\n" + ",\n".join(row) + "\n  }" for row in zip(*fields, strict=True)]
+        del fields
+        piece = ("" if top == 0 else ",\n") + ",\n".join(records)
+        del records
+        yield piece
+    yield "\n]\n"
 
 
 def _json_column(column: str, values: list[object]) -> list[object]:
