@@ -103,8 +103,8 @@ def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) ->
     """
     source, line, title, url = (entries[c].tolist() for c in ("source", "line", "title", "url"))
     names = OverrideNames(keys, [str(u) for u in url])
-    # Per pair, the index of its most doubtful reading; ranks are compared only where a pair is found twice.
-    # A million review rows are never held as tuples of tuples, only as one index each.
+    # Per pair, the index of its most doubtful reading (ranks compared only where a pair is found twice):
+    # a million review rows are held as one index each, not as tuples of their rank, score and doubt.
     scores = [_score(d, keys) for d in doubts]
 
     def rank(k: int) -> tuple[int, float, str]:
@@ -121,9 +121,8 @@ def review_frame(entries: pd.DataFrame, doubts: list[Doubt], keys: EntryKeys) ->
     # The rows' order, then each column in that order.
     def order(item: tuple[tuple[int, int], int]) -> tuple:
         (a, b), k = item
-        reason = doubts[k].reason
-        doubt = _DOUBT_ORDER.get(reason.split(":", 1)[0], 9)
-        return doubt, -scores[k], source[a], int(line[a]), title[a], source[b], int(line[b]), title[b], reason
+        doubt, score, reason = rank(k)
+        return doubt, score, source[a], int(line[a]), title[a], source[b], int(line[b]), title[b], reason
 
     ranked = sorted(best.items(), key=order)
     del best
