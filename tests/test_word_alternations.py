@@ -43,8 +43,10 @@ def test_a_word_and_the_longer_word_it_starts_keep_their_order() -> None:
     _same_everywhere(flat, ["NAACL-HLT 2019", "naacl-hltx", "NeurIPS'24 nips2023", "AAAI ACL"])
 
 
-@pytest.mark.parametrize("vocabulary", sorted(_BUILT_IN))
+# `extra` starts one word with a group (`(?:中文)?解读`), so it is left flat.
+@pytest.mark.parametrize("vocabulary", ["code", "commentary", "venue", "version"])
 def test_each_built_in_vocabulary_matches_as_before(vocabulary: str) -> None:
+    assert by_first_character(_BUILT_IN[vocabulary]) != _BUILT_IN[vocabulary]  # grouped, so compared
     texts = [
         "NeurIPS 2023",
         "[ICLR'24] Findings of ACL",
@@ -60,6 +62,7 @@ def test_each_built_in_vocabulary_matches_as_before(vocabulary: str) -> None:
 
 
 def test_patterns_it_cannot_be_sure_of_are_left_as_they_are() -> None:
+    assert by_first_character(_BUILT_IN["extra"]) == _BUILT_IN["extra"]
     for flat in (
         r"c(x)|a(y)|c(z)",  # numbered groups: grouped, `(z)` would become group 2
         r"c(?P<x>x)|a(y)",

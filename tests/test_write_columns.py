@@ -25,7 +25,7 @@ from awesome_merge.model import MergeResult
 from awesome_merge.write import OutputError, bibtex, tables
 from awesome_merge.write.files import each_file
 from awesome_merge.write.markdown import clean_text
-from awesome_merge.write.tables import _FORMULA_START, _cell, _json_value, frame_csv, papers_json
+from awesome_merge.write.tables import _FORMULA_START, _cell, _json_value, csv_pieces, papers_json
 
 # ----------------------------------------------------------------------------- the per-cell reference
 
@@ -40,6 +40,11 @@ def _old_clean_text(text: object) -> str:
 def _old_csv_row(cells: list[str]) -> str:
     quoted = ['"' + c.replace('"', '""') + '"' if any(x in c for x in ',"\r\n') else c for c in cells]
     return ",".join(quoted) + "\n"
+
+
+def frame_csv(frame: pd.DataFrame) -> str:
+    """The CSV writer's text, all pieces joined."""
+    return "".join(csv_pieces(frame))
 
 
 def _old_frame_csv(frame: pd.DataFrame) -> str:

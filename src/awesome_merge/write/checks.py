@@ -56,6 +56,7 @@ def confirmed_review(review: pd.DataFrame) -> pd.DataFrame:
     blank = [""] * len(review)
     a_urls, b_urls = (review[c].tolist() if c in review else blank for c in ("a_url", "b_url"))
     reasons, a_titles, b_titles = (review[c].tolist() for c in ("reason", "a_title", "b_title"))
+    # Unbounded, unlike `is_commentary`'s memo: a million review rows hold more links than it keeps.
     commentary: dict[object, bool] = {}
 
     def is_post(url: object) -> bool:

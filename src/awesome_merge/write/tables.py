@@ -146,11 +146,6 @@ def csv_pieces(frame: pd.DataFrame) -> Iterator[str]:
         yield piece
 
 
-def frame_csv(frame: pd.DataFrame) -> str:
-    """Any frame as CSV text (`csv_pieces`)."""
-    return "".join(csv_pieces(frame))
-
-
 def papers_csv(papers: pd.DataFrame) -> bytes:
     """`papers.csv`: one row per merged paper."""
     return utf8(csv_pieces(papers))
@@ -219,10 +214,9 @@ def json_pieces(papers: pd.DataFrame) -> Iterator[str]:
     if not len(papers):
         yield "[]\n"
         return
-    at = {c: k for k, c in enumerate(names)}
-    keys = {c: f"    {encode_basestring(c)}: " for c in names}
-    columns = {c: column_values(papers, at[c]) for c in sorted(names)}
     encode = encode_basestring
+    keys = {c: f"    {encode(c)}: " for c in names}
+    columns = {c: column_values(papers, names.index(c)) for c in sorted(names)}
     yield "[\n"
     for top in range(0, len(papers), CHUNK_ROWS):
         fields = []
