@@ -176,7 +176,7 @@ def test_the_per_file_parse_is_a_plain_function_of_a_path(tmp_path) -> None:
     """What a map over files in another engine calls: picklable, and the same with or without a cache."""
     import pickle
 
-    from awesome_merge.pipeline import parse_to_columns
+    from awesome_merge.parsing import parse_to_columns
 
     path = tmp_path / "list.md"
     path.write_text(LIST)
@@ -190,7 +190,7 @@ def test_the_per_file_parse_is_a_plain_function_of_a_path(tmp_path) -> None:
 def test_versions_of_one_list_go_to_one_parsing_process_in_order(tmp_path) -> None:
     """Versions (files sharing most lines) form one task, cut in as many runs of consecutive versions as
     there are processes when large; lists that share only a footer stay apart."""
-    from awesome_merge.pipeline import _work_units
+    from awesome_merge.parsing import _work_units
 
     lines = LIST.split("\n")
     files = []

@@ -16,7 +16,7 @@ from conftest import SPEC_OUTPUT_NAMES as OUTPUT_NAMES
 from growth import MAX_EXPONENT, SIZES, memory_exponent, time_exponent
 from markdown_it import MarkdownIt
 
-from awesome_merge import merge, pipeline
+from awesome_merge import merge, parsing
 from awesome_merge.parse import parse_text
 from awesome_merge.parse.vocabulary import forget_readings
 from awesome_merge.write import OutputError, write_outputs
@@ -277,7 +277,7 @@ def test_a_list_of_tens_of_thousands_of_entries_is_read_whole_through_worker_pro
     whose result is cut or reordered on its way back (the size that sends files to workers is lowered so
     a 2 MB, 28,800-entry file takes that path). The old 50 MB file proved no more and cost 40 s: time and
     memory are shown linear in the input by the growth tests below, so size alone changes nothing."""
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 1_000_000)
+    monkeypatch.setattr(parsing, "PARALLEL_MIN_BYTES", 1_000_000)
     block = "".join(_item(i) for i in range(200))
     copies = 2_000_000 // len(block) + 1
     src = _folder(tmp_path, {"big.md": "# Big\n\n" + block * copies})

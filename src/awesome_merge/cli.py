@@ -251,10 +251,11 @@ def _narrowed_note(pairs: BlockStats) -> str:
 
 
 def _run(opts: _Options) -> int:
+    from dataclasses import asdict
+
     from .config import load_config
-    from .pipeline import default_config_path, find_sources, merge
-    from .write.checks import confirmed_review
-    from .write.files import read_previous_papers, write_result
+    from .parsing import start_parsing
+    from .source_files import default_config_path, find_sources
 
     _, folders = find_sources(opts.sources)
     if opts.config_path is not None and not opts.config_path.is_file():
@@ -266,19 +267,28 @@ def _run(opts: _Options) -> int:
     fetch_failed = False
     if opts.fetch:
         outcomes, fetch_failed = _fetch(config, folders, opts.force, opts.quiet)
-    progress = _Progress(sys.stderr.isatty() and not opts.quiet and not os.environ.get("CI"))
-    try:
-        result = merge(
-            opts.sources,
-            config=config,
-            jobs=opts.jobs,
-            title_threshold=opts.title_threshold,
-            review_threshold=opts.review_threshold,
-            progress=progress,
-            resolve=_resolve_run(opts),
-        )
-    finally:
-        progress.stop()
+    files, _ = find_sources(opts.sources)  # after fetching, which may add a source's first snapshot
+    jobs = opts.jobs or os.cpu_count() or 1
+    # The lists are read on the second core while this process imports the rest of the run (pandas first).
+    with start_parsing(files, jobs, asdict(config.vocabulary), ahead=True) as parsing:
+        from .pipeline import merge
+        from .write.checks import confirmed_review
+        from .write.files import read_previous_papers, write_result
+
+        progress = _Progress(sys.stderr.isatty() and not opts.quiet and not os.environ.get("CI"))
+        try:
+            result = merge(
+                opts.sources,
+                config=config,
+                jobs=opts.jobs,
+                title_threshold=opts.title_threshold,
+                review_threshold=opts.review_threshold,
+                progress=progress,
+                resolve=_resolve_run(opts),
+                parsing=parsing,
+            )
+        finally:
+            progress.stop()
     if (opts.resolve or opts.refresh_metadata) and not opts.check and not opts.quiet and result.metadata:
         _echo(_metadata_line(result.metadata))
     if not opts.quiet:
@@ -304,7 +314,7 @@ def _run(opts: _Options) -> int:
         previous_papers=previous,
         fetch_outcomes=outcomes,
         with_changes=opts.fetch,
-        jobs=opts.jobs or os.cpu_count() or 1,
+        jobs=jobs,
     )
     if opts.check:
         stale = written.changed

@@ -23,7 +23,8 @@ from .atomic import write_atomic
 from .config import Config, FetchConfig, SourceConfig
 from .diagnostics import AwesomeMergeError
 from .ids import is_http_url
-from .read import SOURCE_SUFFIXES, strict_text
+from .read import strict_text
+from .source_files import SOURCE_SUFFIXES
 
 STATE_NAME = ".awesome-merge-fetch.json"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(slots=True)
@@ -71,16 +73,20 @@ def entry_columns(entries: list[Entry]) -> Columns:
     columns: Columns = {name: [getattr(e, name) for e in entries] for name in ENTRY_COLUMNS}
     columns["alt_urls"] = [ALT_URL_SEP.join(urls) for urls in columns["alt_urls"]]  # type: ignore[attr-defined]
     columns["authors"] = [AUTHOR_SEP.join(names) for names in columns["authors"]]  # type: ignore[attr-defined]
-    columns["year"] = [pd.NA if y is None else y for y in columns["year"]]
     for name in _REPEATED_IN_A_SOURCE:  # before a worker pickles them: each repeated value sent once
         columns[name] = _one_of_each(columns[name])
     return columns
 
 
 def frame_from_columns(parts: Iterable[Columns]) -> pd.DataFrame:
-    """The typed frame from the column lists of each source, in the order given."""
+    """The typed frame from the column lists of each source, in the order given.
+
+    pandas is imported here, not with the module: a parsing process makes columns and never needs it."""
+    import pandas as pd
+
     parts = list(parts)
     joined = {name: [v for part in parts for v in part[name]] for name in ENTRY_COLUMNS}
     for name in _REPEATED:
         joined[name] = _one_of_each(joined[name])
+    joined["year"] = pd.array(joined["year"], dtype=ENTRY_COLUMNS["year"])  # a year or None
     return pd.DataFrame(joined).astype(ENTRY_COLUMNS)

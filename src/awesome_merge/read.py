@@ -13,8 +13,6 @@ from ftfy.badness import is_bad
 
 from .diagnostics import Diagnostic
 
-SOURCE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

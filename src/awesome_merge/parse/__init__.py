@@ -1,56 +1,36 @@
-"""Source file to entries. `parse_text` reads one document; `parse_file` adds reading and error capture."""
+"""Source file to entries. `parse_text` reads one document; `parse_file` adds reading and error capture.
+
+The names load on first use: a process that needs one module of the reader (the venue words to fuse, a
+link's role to check the review) does not import the whole of it, markdown-it included."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ..collector import paused_gc
-from ..diagnostics import Diagnostic
-from ..frame import Entry
-from ..read import NotText, read_source
-from .chunks import ChunkCache, parse_text_cached
-from .document import parse_text
+if TYPE_CHECKING:
+    from .chunks import ChunkCache
+    from .document import parse_text
+    from .files import ParsedSource, count_entries, parse_file
 
 __all__ = ["ChunkCache", "ParsedSource", "count_entries", "parse_file", "parse_text"]
 
-
-@dataclass
-class ParsedSource:
-    name: str
-    entries: list[Entry]
-    diagnostics: list[Diagnostic]
-    readable: bool = True
-
-
-def parse_file(path: Path, cache: ChunkCache | None = None) -> ParsedSource:
-    """Never raises for bad content: an unreadable file becomes a diagnostic and no entries.
-
-    With a `cache`, sections read before (in another version of the same list, or an identical file) are
-    taken from it instead of read again; the result is the same. A function of one path (and a cache of
-    its own process): a map over files, in any engine, calls it as it is."""
-    name = path.name
-    try:
-        source = read_source(path)
-    except NotText as exc:
-        return ParsedSource(name, [], [Diagnostic(name, exc.line, f"skipped: {exc}", "error")], False)
-    except OSError as exc:
-        return ParsedSource(
-            name, [], [Diagnostic(name, 0, f"skipped: cannot read ({exc.strerror})", "error")], False
-        )
-    try:
-        with paused_gc():  # the collector would only rescan the parse's short-lived objects
-            if cache is None:
-                entries, warnings = parse_text(source.text, name)
-            else:
-                entries, warnings = parse_text_cached(source.text, name, cache)
-    except RecursionError:
-        return ParsedSource(
-            name, [], [Diagnostic(name, 0, "skipped: nesting too deep to parse", "error")], False
-        )
-    return ParsedSource(name, entries, source.diagnostics + warnings)
+_HOMES = {
+    "ChunkCache": "chunks",
+    "ParsedSource": "files",
+    "count_entries": "files",
+    "parse_file": "files",
+    "parse_text": "document",
+}
 
 
-def count_entries(text: str, name: str) -> int:
-    """How many entries a text holds; the fetcher uses it to refuse a snapshot that lost most of them."""
-    return len(parse_text(text, name)[0])
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        value = getattr(import_module(f".{_HOMES[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
