@@ -274,8 +274,8 @@ def test_a_list_of_tens_of_thousands_of_entries_is_read_whole_through_worker_pro
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Catches entries lost in a huge list: a reader or reading limit that stops early, a worker process
-    whose result is cut or reordered on its way back (the size that sends files to workers is lowered so
-    a 2 MB, 28,800-entry file takes that path). The old 50 MB file proved no more and cost 40 s: time and
+    whose result is cut or reordered on its way back (the size that sends files to workers is set to 1 MB
+    so a 2 MB, 28,800-entry file takes that path). The old 50 MB file proved no more and cost 40 s: time and
     memory are shown linear in the input by the growth tests below, so size alone changes nothing."""
     monkeypatch.setattr(parsing, "PARALLEL_MIN_BYTES", 1_000_000)
     block = "".join(_item(i) for i in range(200))
