@@ -199,12 +199,13 @@ class Parsing:
     def collect(self, progress: Progress | None = None) -> list[ParsedColumns]:
         """Every file's columns, in the files' order; this process reads with the config's words too (the
         fusing of venues and the writers use them)."""
-        from .parse import ChunkCache
         from .parse.vocabulary import use_words
 
         use_words(**self.words)
         total = len(self.files)
         if self._results is None:
+            from .parse import ChunkCache  # the reader itself, imported only where it reads
+
             parsed = []
             cache = ChunkCache()
             for done, path in enumerate(self.files, 1):
