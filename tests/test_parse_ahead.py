@@ -82,7 +82,9 @@ def test_reading_a_list_never_imports_pandas() -> None:
     assert done.stdout.strip() == "[]"
 
 
-def test_the_command_starts_reading_before_it_imports_pandas(tmp_path: Path) -> None:
+def test_the_command_reads_in_another_process_begun_before_it_imports_pandas(tmp_path: Path) -> None:
+    """Before: pandas not yet imported. After: this process never imported the reader (markdown-it), so
+    the reading was all done by the other process, meanwhile."""
     script = textwrap.dedent(
         f"""
         import sys
@@ -95,12 +97,16 @@ def test_the_command_starts_reading_before_it_imports_pandas(tmp_path: Path) -> 
 
         parsing.start_parsing = spy
         from awesome_merge.cli import main
-        main([{str(SOURCES)!r}, "-o", {str(tmp_path / "out")!r}, "-q"])
+        try:
+            main([{str(SOURCES)!r}, "-o", {str(tmp_path / "out")!r}, "-q"])
+        finally:
+            print("reader imported:", "markdown_it" in sys.modules, file=sys.stderr)
         """
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "pandas imported: False" in done.stderr
+    assert "reader imported: False" in done.stderr
     assert (tmp_path / "out" / "README.md").is_file()
 
 
