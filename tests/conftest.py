@@ -10,9 +10,17 @@ from markdown_it.token import Token
 
 from awesome_merge.frame import Entry, entry_columns, frame_from_columns
 from awesome_merge.parse import parse_text
+from awesome_merge.write.output import Content, Streamed
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
+
+
+def whole(content: Content) -> bytes:
+    """An output's content as the bytes of its file, whether made as text, bytes or streamed pieces."""
+    if isinstance(content, Streamed):
+        return b"".join(content.pieces)
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def entries_frame(entries: Iterable[Entry]) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SPEC_OUTPUT_NAMES as OUTPUT_NAMES
+from conftest import whole
 from growth import MAX_EXPONENT, SIZES, memory_exponent, time_exponent
 from markdown_it import MarkdownIt
 
@@ -218,8 +219,9 @@ def test_unbalanced_brackets_warn_with_the_line() -> None:
 
 
 def _texts(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Every output's text, as a reader opens the files (the large ones are rendered as UTF-8 bytes)."""
-    return {n: c if isinstance(c, str) else c.decode("utf-8") for n, c in each_file(result)}
+    """Every output's text, as a reader opens the files (the large ones are rendered as UTF-8 bytes, the
+    CSVs as pieces of them)."""
+    return {n: whole(c).decode("utf-8") for n, c in each_file(result)}
 
 
 def test_ten_thousand_character_title_survives_to_every_output(tmp_path: Path) -> None:

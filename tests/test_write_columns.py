@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import whole
 from growth import MADE_UP_WORDS, MAX_EXPONENT, made_up_word, memory_exponent, time_exponent
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -318,9 +319,9 @@ def _merged(n: int, root: Path) -> object:
     return merge([folder], jobs=1)
 
 
-def _all_files(result: MergeResult) -> dict[str, str]:
-    """Every output's text at once, as a caller that keeps them all would hold them."""
-    return dict(each_file(result))
+def _all_files(result: MergeResult) -> dict[str, bytes]:
+    """Every output's content at once, as a caller that keeps them all would hold them."""
+    return {name: whole(content) for name, content in each_file(result)}
 
 
 @pytest.fixture(scope="module")

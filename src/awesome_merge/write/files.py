@@ -7,13 +7,14 @@ that a later run can tell its own files from a curator's and never replaces the 
 from __future__ import annotations
 
 import html
+import itertools
 import multiprocessing
 import re
 import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,8 +28,8 @@ from ..topics import heading_key
 from .checks import confirmed_review
 from .issues import source_issues
 from .markdown import README, render_pages
-from .output import GENERATED_MARK, diff_outputs, write_outputs
-from .tables import entries_csv, papers_bibtex, papers_csv, papers_json, report_csv, review_csv
+from .output import GENERATED_MARK, Content, Streamed, diff_outputs, write_outputs
+from .tables import csv_chunks, entries_table, papers_bibtex, papers_json
 
 if TYPE_CHECKING:  # only for types: writing must not import the fetcher or the pipeline
     from ..fetch import FetchOutcome
@@ -38,7 +39,7 @@ _MARKDOWN_MARKER = f"<!-- {GENERATED_MARK}: change the source lists or the confi
 _BIBTEX_MARKER = f"% {GENERATED_MARK}: change the source lists or the config, not this file\n\n"
 
 
-def with_marker(name: str, content: str | bytes) -> str | bytes:
+def with_marker(name: str, content: Content) -> Content:
     """The file's content with the generated marker on its first line, for the formats that have comments.
 
     CSV and JSON have none; `output.is_generated` recognises them by their header and shape instead.
@@ -46,6 +47,8 @@ def with_marker(name: str, content: str | bytes) -> str | bytes:
     marker = _MARKDOWN_MARKER if name.endswith(".md") else _BIBTEX_MARKER if name.endswith(".bib") else ""
     if not marker:
         return content
+    if isinstance(content, Streamed):
+        return Streamed(itertools.chain([marker.encode("utf-8")], content.pieces))
     return marker + content if isinstance(content, str) else marker.encode("utf-8") + content
 
 
@@ -145,6 +148,19 @@ def _timed(timings: dict[str, float] | None, name: str, seconds: float) -> None:
         timings[name] = timings.get(name, 0.0) + seconds
 
 
+def _timed_pieces(pieces: Iterable[bytes], add: Callable[[float], None]) -> Iterator[bytes]:
+    """The pieces of a streamed file, the time each took to make passed to `add`: a streamed writer
+    does its work as its file is written, not when it is called."""
+    made = iter(pieces)
+    while True:
+        start = time.perf_counter()
+        piece = next(made, None)
+        add(time.perf_counter() - start)
+        if piece is None:
+            return
+        yield piece
+
+
 # The writers run side by side when they have at least this many rows to write (papers and entries), and
 # at most this many entries; one after another otherwise. Below, starting a process costs about what it
 # saves: a list in 40 versions (6,541 entries, 296 papers) is written in 0.15 s either way, with 83 MB more
@@ -154,8 +170,9 @@ def _timed(timings: dict[str, float] | None, name: str, seconds: float) -> None:
 PARALLEL_WRITE_MIN_ROWS = 20_000
 PARALLEL_WRITE_MAX_ENTRIES = 200_000
 
-# A file's content: text, or UTF-8 bytes where a file is large enough to be worth building as bytes.
-Writer = Callable[[], str | bytes]
+# A file's content: text, UTF-8 bytes where a file is large enough to be worth building as bytes, or
+# UTF-8 pieces streamed into the file (the CSVs, of a row per entry or per pair).
+Writer = Callable[[], Content]
 # The writers and the spool folder of the run being written, inherited by the rendering processes
 # (forked: the merge result is not pickled to them) and cleared once they are done.
 _FORKED: tuple[dict[str, Writer], Path] | None = None
@@ -177,10 +194,13 @@ def _render_one(task: tuple[int, str]) -> tuple[Path, float]:
     number, name = task
     start = time.perf_counter()
     content = writers[name]()
-    seconds = time.perf_counter() - start
     path = spool / f"{number}.txt"
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path, seconds
+    if isinstance(content, Streamed):
+        with path.open("wb") as handle:
+            handle.writelines(content.pieces)
+    else:
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path, time.perf_counter() - start
 
 
 def _can_fork() -> bool:
@@ -189,7 +209,7 @@ def _can_fork() -> bool:
 
 def _rendered(
     writers: dict[str, Writer], jobs: int, timings: dict[str, float] | None
-) -> Iterator[tuple[str, str | bytes]]:
+) -> Iterator[tuple[str, Content]]:
     """Each writer's (name, content) in the writers' order. With `jobs` > 1, this process renders the first
     (the README, the largest, which also makes the section pages) while `jobs` - 1 forked processes
     render the others, and then stages what they send back: the writers are independent of each other,
@@ -197,10 +217,12 @@ def _rendered(
     pages of the merge result it reads."""
     names = list(writers)
 
-    def here(name: str) -> tuple[str, str | bytes]:
+    def here(name: str) -> tuple[str, Content]:
         start = time.perf_counter()
         text = writers[name]()
         _timed(timings, name, time.perf_counter() - start)
+        if isinstance(text, Streamed):
+            text = Streamed(_timed_pieces(text.pieces, lambda seconds: _timed(timings, name, seconds)))
         return name, text
 
     if jobs <= 1 or len(names) < 2 or not _can_fork():
@@ -217,7 +239,7 @@ def _rendered(
                 yield here(names[0])
                 for name, (path, seconds) in zip(names[1:], done, strict=True):
                     _timed(timings, name, seconds)
-                    content = path.read_bytes()
+                    content = path.read_bytes()  # whole: this many entries make files of megabytes
                     path.unlink()
                     yield name, content
         finally:
@@ -233,7 +255,7 @@ def each_file(
     with_changes: bool = False,
     timings: dict[str, float] | None = None,
     jobs: int = 1,
-) -> Iterator[tuple[str, str | bytes]]:
+) -> Iterator[tuple[str, Content]]:
     """Every output file of a run, as (name, text or UTF-8 bytes), one rendered when asked for: writing
     a million entries' outputs holds one file's content at a time, not all of them. With `jobs` > 1
     (and enough rows to write, `PARALLEL_WRITE_MIN_ROWS`, but not too many entries,
@@ -282,10 +304,10 @@ def each_file(
 
     writers: dict[str, Writer] = {
         "README.md": readme,
-        "papers.csv": lambda: papers_csv(result.papers),
-        "dedup_report.csv": lambda: report_csv(result.report),
-        "entries.csv": lambda: entries_csv(result.entries, cluster_ids),
-        "review.csv": lambda: review_csv(confirmed_review(result.review)),
+        "papers.csv": lambda: Streamed(csv_chunks(result.papers)),
+        "dedup_report.csv": lambda: Streamed(csv_chunks(result.report)),
+        "entries.csv": lambda: Streamed(csv_chunks(entries_table(result.entries, cluster_ids))),
+        "review.csv": lambda: Streamed(csv_chunks(confirmed_review(result.review))),
         "papers.json": lambda: papers_json(result.papers),
         "papers.bib": lambda: papers_bibtex(result.papers),
         "source_issues.md": issues,
@@ -330,7 +352,7 @@ def write_result(
     names: list[str] = []
     waited = 0.0
 
-    def rendered() -> Iterator[tuple[str, str | bytes]]:
+    def rendered() -> Iterator[tuple[str, Content]]:
         nonlocal waited
         files = each_file(
             result,
@@ -348,7 +370,13 @@ def write_result(
             if item is None:
                 return
             names.append(item[0])
+            if isinstance(item[1], Streamed):  # its text is made as it is written: waited for too
+                item = item[0], Streamed(_timed_pieces(item[1].pieces, wait))
             yield item
+
+    def wait(seconds: float) -> None:
+        nonlocal waited
+        waited += seconds
 
     with relaxed_gc():
         start = time.perf_counter()

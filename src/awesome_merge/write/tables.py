@@ -146,6 +146,11 @@ def csv_pieces(frame: pd.DataFrame) -> Iterator[str]:
         yield piece
 
 
+def csv_chunks(frame: pd.DataFrame) -> Iterator[bytes]:
+    """`csv_pieces` as UTF-8: what a file of a million rows is written from, a piece at a time."""
+    return (piece.encode("utf-8") for piece in csv_pieces(frame))
+
+
 def papers_csv(papers: pd.DataFrame) -> bytes:
     """`papers.csv`: one row per merged paper."""
     return utf8(csv_pieces(papers))
@@ -156,10 +161,15 @@ def report_csv(report: pd.DataFrame) -> bytes:
     return utf8(csv_pieces(report))
 
 
+def entries_table(entries: pd.DataFrame, cluster_ids: list[str]) -> pd.DataFrame:
+    """The table of `entries.csv`: the whole entries frame, one row per entry read, with the paper it
+    joined, so a notebook need not parse the lists again."""
+    return entries.assign(cluster_id=cluster_ids)
+
+
 def entries_csv(entries: pd.DataFrame, cluster_ids: list[str]) -> bytes:
-    """`entries.csv`: the whole entries frame, one row per entry read, with the paper it joined, so a
-    notebook need not parse the lists again."""
-    return utf8(csv_pieces(entries.assign(cluster_id=cluster_ids)))
+    """`entries.csv`, see `entries_table`."""
+    return utf8(csv_pieces(entries_table(entries, cluster_ids)))
 
 
 def review_csv(review: pd.DataFrame) -> bytes:
