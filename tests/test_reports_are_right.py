@@ -65,6 +65,32 @@ def test_a_warned_line_whose_links_the_merged_list_holds_is_not_missing_from_it(
     assert "- line 5: looks like an entry but has no readable link" in text  # this one is missing indeed
 
 
+def test_the_issues_page_reads_the_lines_of_the_warned_lists_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A hundred lists' lines were read and held at once to check the warnings of a few."""
+    from awesome_merge.write.files import SourceLines
+
+    paths = {}
+    for name in ("a.md", "b.md"):
+        paths[name] = tmp_path / name
+        paths[name].write_text("# List\n\n- not an entry at all\n", encoding="utf-8")
+    asked: list[str] = []
+
+    class Recorded(SourceLines):
+        def __getitem__(self, name: str) -> list[str]:
+            asked.append(name)
+            return super().__getitem__(name)
+
+    entries = entries_frame(
+        [hand_entry("a.md", 9, "Widgets Learn From Gadgets", "https://arxiv.org/abs/2401.00001")]
+    )
+    warned = [Diagnostic("b.md", 3, "looks like an entry but has no readable link")]
+    text = source_issues(
+        entries, ["arxiv:2401.00001"], {}, warned, ["a.md", "b.md"], source_lines=Recorded(paths)
+    )
+    assert asked == ["b.md"]
+    assert "- line 3: looks like an entry but has no readable link" in text
+
+
 def _review(*rows: tuple[str, str, str, str, str]) -> pd.DataFrame:
     columns = ["a_source", "a_line", "a_title", "b_source", "b_line", "b_title", "score", "reason",
                "decision", "a_url", "b_url", "override"]  # fmt: skip

@@ -14,7 +14,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,6 +129,23 @@ def _lines(path: Path) -> list[str]:
         return path.read_bytes().decode("utf-8", errors="replace").split("\n")
     except OSError:
         return []
+
+
+class SourceLines(Mapping[str, list[str]]):
+    """Each list's lines, read when asked for and not kept: the issues page checks one list's warnings
+    at a time, and a hundred lists' lines held at once were hundreds of megabytes."""
+
+    def __init__(self, paths: Mapping[str, Path]) -> None:
+        self._paths = paths
+
+    def __getitem__(self, name: str) -> list[str]:
+        return _lines(self._paths[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 def read_previous_papers(output: Path) -> pd.DataFrame | None:
@@ -299,7 +316,7 @@ def each_file(
             result.diagnostics,
             [s.name for s in result.sources],
             result.conflicts,
-            source_lines={name: _lines(path) for name, path in paths.items()},
+            source_lines=SourceLines(paths),
         )
 
     writers: dict[str, Writer] = {

@@ -142,14 +142,12 @@ def _shared_code(rows: list[int], cols: dict[str, list], cluster_ids: list[str])
     return out
 
 
-def _unread(
-    source: str, diagnostics: Sequence[Diagnostic], lines: Sequence[str], held: set[str]
-) -> list[str]:
-    """Warned lines that are missing from the merged list: not those whose links it holds all the same."""
-    found = sorted({(d.line, d.message) for d in diagnostics if d.source == source})
+def _unread(found: set[tuple[int, str]], lines: Sequence[str], held: set[str]) -> list[str]:
+    """Warned lines (line, message) that are missing from the merged list: not those whose links it
+    holds all the same."""
     return [
         f"- {f'line {line}' if line else 'the file'}: {escape_md(message)}"
-        for line, message in found
+        for line, message in sorted(found)
         if not (line and line <= len(lines) and line_is_in_the_merged_list(lines[line - 1], held))
     ]
 
@@ -180,7 +178,8 @@ def source_issues(
 ) -> str:
     """The report as Markdown: one section per source in the order given, every issue with its line,
     each claim checked against the entries (`checks.py`); `source_lines` are the lists' own lines, to
-    check what a warning about a line says."""
+    check what a warning about a line says (asked for one source at a time, and only for a source with
+    warnings: a mapping may read each list when asked)."""
     names = ("source", "line", "title", "url", "alt_urls", "code_url", "section", "arxiv_id", "doi")
     cols: dict[str, list] = {c: entries[c].tolist() if c in entries else [""] * len(entries) for c in names}
     held = held_urls(entries) if source_lines else set()
@@ -188,6 +187,9 @@ def source_issues(
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, source in enumerate(cols["source"]):
         rows_of[source].append(i)
+    warned: dict[str, set[tuple[int, str]]] = defaultdict(set)  # each source's, gathered in one pass
+    for d in diagnostics:
+        warned[d.source].add((d.line, d.message))
     out = [
         "# Issues found in the source lists",
         "",
@@ -201,7 +203,7 @@ def source_issues(
             _other_identifier(rows, cols, ids, conflicts or {}),
             _listed_twice(rows, cols, ids),
             _shared_code(rows, cols, ids),
-            _unread(source, diagnostics, (source_lines or {}).get(source, ()), held),
+            _unread(warned[source], (source_lines or {}).get(source, ()) if warned[source] else (), held),
         ]
         out += ["", f"## {escape_md(source)}", ""]
         if not any(found):
