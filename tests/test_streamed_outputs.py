@@ -85,3 +85,13 @@ def test_a_writer_failing_half_way_leaves_every_file_as_it_was(tmp_path: Path) -
     assert (out / "README.md").read_text() == one
     assert (out / "review.csv").read_bytes() == b"".join(ROWS)
     assert _listing(out) == ["README.md", "review.csv"]  # no staged file left behind
+
+
+def test_a_streamed_page_gets_the_generated_marker_on_its_first_line() -> None:
+    from awesome_merge.write.files import with_marker
+
+    marked = with_marker("README.md", Streamed(iter([b"# Papers\n", b"- one\n"])))
+    assert isinstance(marked, Streamed)
+    text = b"".join(marked.pieces).decode()
+    assert text.splitlines()[0].startswith("<!-- " + GENERATED_MARK) and text.endswith("# Papers\n- one\n")
+    assert with_marker("papers.csv", plain := Streamed(iter([b"a\n"]))) is plain  # CSV carries none

@@ -11,7 +11,6 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,7 +172,6 @@ class Parsing:
 
     def __init__(self, files: list[Path], jobs: int, words: Words, *, ahead: bool = False) -> None:
         self.files = list(files)
-        self.started = time.perf_counter()
         self.words = words
         self._pool: Pool | None = None
         self._units: list[list[int]] = []
@@ -187,7 +185,7 @@ class Parsing:
                 min(jobs, len(self._units)), initializer=_start_worker, initargs=(words,)
             )
         elif ahead and jobs > 1 and self.files and _can_fork():
-            # Forked before pandas is imported: the process starts at once, and lighter.
+            # Forked while the caller has not yet imported the rest of the run: it starts at once, light.
             self._units = [[i] for i in range(len(self.files))]
             self._pool = multiprocessing.get_context("fork").Pool(
                 1, initializer=_start_worker, initargs=(words,)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -15,13 +15,11 @@ from .frame import frame_from_columns
 from .fuse import fuse
 from .match import match_entries
 from .model import MergeResult
-from .parsing import Parsing
+from .parsing import Parsing, Progress
 from .resolve import ResolveRun, cache_path, load_records, resolve_entries
 from .source_files import SOURCE_SUFFIXES, default_config_path, find_sources
 from .source_info import SourceInfo
 from .topics import topic_rules
-
-Progress = Callable[[str, int, int], None]
 
 
 @relaxed_gc()

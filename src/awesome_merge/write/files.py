@@ -273,8 +273,9 @@ def each_file(
     timings: dict[str, float] | None = None,
     jobs: int = 1,
 ) -> Iterator[tuple[str, Content]]:
-    """Every output file of a run, as (name, text or UTF-8 bytes), one rendered when asked for: writing
-    a million entries' outputs holds one file's content at a time, not all of them. With `jobs` > 1
+    """Every output file of a run, as (name, text, UTF-8 bytes or `Streamed` UTF-8 pieces), one rendered
+    when asked for: writing a million entries' outputs holds one file's content at a time, not all of
+    them, and a CSV's not even that. With `jobs` > 1
     (and enough rows to write, `PARALLEL_WRITE_MIN_ROWS`, but not too many entries,
     `PARALLEL_WRITE_MAX_ENTRIES`), that many processes, this one included, render the files side by
     side."""
