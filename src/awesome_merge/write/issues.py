@@ -43,6 +43,8 @@ def _disputed_links(
 ) -> list[str]:
     out = []
     for i in rows:
+        if i not in disputes:  # most entries: their link's key is not even needed
+            continue
         own = canonical_url(clean_text(cols["url"][i]))
         others = [  # each other entry named must hold this very link
             j
@@ -105,11 +107,12 @@ def _listed_twice(rows: list[int], cols: dict[str, list], cluster_ids: list[str]
         ),
         key=lambda m: cols["line"][m[0]],
     )
-    one_heading = [m for m in repeated if len({cols["section"][i] for i in m}) < len(m)]
-    by_design = len(repeated) - len(one_heading) > BY_DESIGN_SHARE * max(len(by_cluster), 1)
+    # Whether each paper is listed twice under one heading (clusters share no entry: one flag each).
+    one_heading = [len({cols["section"][i] for i in m}) < len(m) for m in repeated]
+    by_design = len(repeated) - sum(one_heading) > BY_DESIGN_SHARE * max(len(by_cluster), 1)
     out = []
-    for members in repeated:
-        if by_design and members not in one_heading:
+    for members, under_one in zip(repeated, one_heading, strict=True):
+        if by_design and not under_one:
             continue
         where = ", ".join(
             f"line {cols['line'][i]}" + (f" ({escape_md(cols['section'][i])})" if cols["section"][i] else "")
@@ -117,17 +120,23 @@ def _listed_twice(rows: list[int], cols: dict[str, list], cluster_ids: list[str]
         )
         out.append(f"- {_quote(cols['title'][members[0]])} is listed {len(members)} times: {where}.")
     if by_design:
-        several = len(repeated) - len(one_heading)
+        several = len(repeated) - sum(one_heading)
         out.append(f"- {several} papers stand under several headings, which this list seems to do by design.")
     return out
 
 
-def _shared_code(rows: list[int], cols: dict[str, list], cluster_ids: list[str]) -> list[str]:
+def _shared_code(
+    rows: list[int], cols: dict[str, list], cluster_ids: list[str], key_of: dict[str, str]
+) -> list[str]:
+    """`key_of` remembers each code link's key for the next lists: they repeat a paper's code link."""
     by_repo: dict[str, list[int]] = defaultdict(list)
     for i in rows:
         code = clean_text(cols["code_url"][i])
         if code:
-            by_repo[canonical_url(github_repo(code) or code) or code].append(i)
+            key = key_of.get(code)
+            if key is None:
+                key = key_of[code] = canonical_url(github_repo(code) or code) or code
+            by_repo[key].append(i)
     out = []
     for key in sorted(by_repo):
         members = by_repo[key]
@@ -205,13 +214,14 @@ def source_issues(
         "you may want to fix in your own file. Line numbers are those of the file as fetched.",
     ]
     lines_of = (source_lines or {}).get
+    code_keys: dict[str, str] = {}
     for source in dict.fromkeys(sources):
         rows = rows_of.get(source, [])
         found = [
             _disputed_links(rows, cols, ids, disputes),
             _other_identifier(rows, cols, ids, conflicts or {}),
             _listed_twice(rows, cols, ids),
-            _shared_code(rows, cols, ids),
+            _shared_code(rows, cols, ids, code_keys),
             _unread(warned[source], lines_of(source, ()) if warned[source] else (), held_links),
         ]
         out += ["", f"## {escape_md(source)}", ""]
