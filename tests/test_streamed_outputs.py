@@ -95,3 +95,25 @@ def test_a_streamed_page_gets_the_generated_marker_on_its_first_line() -> None:
     text = b"".join(marked.pieces).decode()
     assert text.splitlines()[0].startswith("<!-- " + GENERATED_MARK) and text.endswith("# Papers\n- one\n")
     assert with_marker("papers.csv", plain := Streamed(iter([b"a\n"]))) is plain  # CSV carries none
+
+
+def _json_rows(key: str, n: int = 3_000) -> bytes:
+    """A JSON array of objects past the first lines' 64 KB: only the whole file shows its keys."""
+    return (
+        "[\n" + ",\n".join(f'{{"{key}": "Learning Widget {i}", "url": ""}}' for i in range(n)) + "\n]\n"
+    ).encode()
+
+
+def test_a_streamed_json_file_is_told_by_its_keys_as_a_whole_one_is(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    new = _json_rows("title")
+    (out / "papers.json").write_bytes(b'[{"name": "Ann", "phone": "555"}]\n')
+    with pytest.raises(OutputError, match=r"refusing to replace .*papers\.json"):
+        write_outputs(out, {"papers.json": Streamed(iter([new[:50_000], new[50_000:]]))})
+    (out / "papers.json").write_bytes(_json_rows("title", 2_500))  # the tool's, from an earlier run
+    assert write_outputs(out, {"papers.json": Streamed(iter([new[:50_000], new[50_000:]]))}) == [
+        "papers.json"
+    ]
+    assert (out / "papers.json").read_bytes() == new
+    assert _listing(out) == ["papers.json"]

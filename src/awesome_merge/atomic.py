@@ -11,28 +11,24 @@ from pathlib import Path
 def stage(target: Path, data: bytes) -> Path:
     """`data` in a synced temp file beside `target`, with `target`'s mode: renaming it over `target` is
     then atomic. The caller renames (or removes) it; on failure here nothing is left behind."""
-    return stage_pieces(target, (data,))[0]
+    return stage_pieces(target, (data,))
 
 
-def stage_pieces(target: Path, pieces: Iterable[bytes], head_bytes: int = 0) -> tuple[Path, bytes]:
+def stage_pieces(target: Path, pieces: Iterable[bytes]) -> Path:
     """`stage` for content made piece by piece: each piece written as it comes, so that a file of
-    hundreds of megabytes is never held whole; also its first `head_bytes` (where a header stands)."""
+    hundreds of megabytes is never held whole."""
     mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    head = bytearray()
     try:
         with os.fdopen(fd, "wb") as handle:
-            for piece in pieces:
-                if len(head) < head_bytes:
-                    head += piece[: head_bytes - len(head)]
-                handle.write(piece)
+            handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return Path(tmp), bytes(head)
+    return Path(tmp)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

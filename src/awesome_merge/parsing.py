@@ -9,8 +9,6 @@ spend waiting."""
 from __future__ import annotations
 
 import multiprocessing
-import signal
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING
 from .collector import paused_gc, relax_gc
 from .diagnostics import Diagnostic
 from .frame import Columns
+from .workers import can_fork, leave_interrupts_to_parent
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -40,15 +39,14 @@ _WORKER_CACHE: ChunkCache | None = None
 
 
 def _start_worker(words: Words) -> None:
-    """A parsing process: the config's words, a relaxed collector, and Ctrl-C left to the main process,
-    which reports it in one line and ends the workers (a worker's own traceback would only add noise)."""
+    """A parsing process: the config's words, a relaxed collector, and Ctrl-C left to the main process."""
     global _WORKER_CACHE
     from .parse import ChunkCache
     from .parse.vocabulary import use_words
 
     use_words(**words)
     relax_gc()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    leave_interrupts_to_parent()
     _WORKER_CACHE = ChunkCache()
 
 
@@ -157,10 +155,6 @@ def _parse_unit(paths: list[Path]) -> list[ParsedColumns]:
     return [parse_to_columns(path) for path in paths]
 
 
-def _can_fork() -> bool:
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-
-
 class Parsing:
     """The parse stage of one run, under way or still to do; `collect` gives each file's columns, in the
     files' order. Leaving its block (Ctrl-C too) ends its processes at once.
@@ -184,7 +178,7 @@ class Parsing:
             self._pool = multiprocessing.Pool(
                 min(jobs, len(self._units)), initializer=_start_worker, initargs=(words,)
             )
-        elif ahead and jobs > 1 and self.files and _can_fork():
+        elif ahead and jobs > 1 and self.files and can_fork():
             # Forked while the caller has not yet imported the rest of the run: it starts at once, light.
             self._units = [[i] for i in range(len(self.files))]
             self._pool = multiprocessing.get_context("fork").Pool(

@@ -10,8 +10,6 @@ import html
 import itertools
 import multiprocessing
 import re
-import signal
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -25,6 +23,7 @@ from ..collector import relaxed_gc
 from ..source_info import SourceInfo
 from ..text import clean_section
 from ..topics import heading_key
+from ..workers import can_fork, leave_interrupts_to_parent
 from .checks import confirmed_review
 from .issues import source_issues
 from .markdown import README, render_pages
@@ -195,11 +194,6 @@ Writer = Callable[[], Content]
 _FORKED: tuple[dict[str, Writer], Path] | None = None
 
 
-def _start_renderer() -> None:
-    """Ctrl-C is the main process's to report; it ends the renderers."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _render_one(task: tuple[int, str]) -> tuple[Path, float]:
     """In a rendering process: one file's text spooled to a file, and its time.
 
@@ -220,10 +214,6 @@ def _render_one(task: tuple[int, str]) -> tuple[Path, float]:
     return path, time.perf_counter() - start
 
 
-def _can_fork() -> bool:
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-
-
 def _rendered(
     writers: dict[str, Writer], jobs: int, timings: dict[str, float] | None
 ) -> Iterator[tuple[str, Content]]:
@@ -242,7 +232,7 @@ def _rendered(
             text = Streamed(_timed_pieces(text.pieces, lambda seconds: _timed(timings, name, seconds)))
         return name, text
 
-    if jobs <= 1 or len(names) < 2 or not _can_fork():
+    if jobs <= 1 or len(names) < 2 or not can_fork():
         for name in names:
             yield here(name)
         return
@@ -251,7 +241,7 @@ def _rendered(
         _FORKED = (writers, Path(spool))
         try:
             context = multiprocessing.get_context("fork")
-            with context.Pool(min(jobs - 1, len(names) - 1), initializer=_start_renderer) as pool:
+            with context.Pool(min(jobs - 1, len(names) - 1), initializer=leave_interrupts_to_parent) as pool:
                 done = pool.imap(_render_one, list(enumerate(names))[1:])
                 yield here(names[0])
                 for name, (path, seconds) in zip(names[1:], done, strict=True):

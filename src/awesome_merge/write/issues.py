@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 
 import pandas as pd
 
@@ -191,14 +192,8 @@ def source_issues(
     warnings: a mapping may read each list when asked)."""
     names = ("source", "line", "title", "url", "alt_urls", "code_url", "section", "arxiv_id", "doi")
     cols: dict[str, list] = {c: entries[c].tolist() if c in entries else [""] * len(entries) for c in names}
-    held: set[str] | None = None
-
-    def held_links() -> set[str]:
-        """Every link of the merged list, gathered the first time a warned line is checked."""
-        nonlocal held
-        if held is None:
-            held = held_urls(entries)
-        return held
+    # Every link of the merged list, gathered the first time a warned line is checked.
+    held_links = cache(lambda: held_urls(entries))
 
     ids = list(cluster_ids)
     rows_of: dict[str, list[int]] = defaultdict(list)

@@ -86,7 +86,8 @@ def _current(path: Path) -> bytes | None:
 
 
 def _file_holds(path: Path, pieces: Iterable[bytes]) -> bool:
-    """Whether the file at `path` holds exactly these pieces, read alongside them (False when unreadable)."""
+    """Whether the file at `path` holds exactly these pieces, read alongside them (False when missing or
+    unreadable)."""
     try:
         with path.open("rb") as handle:
             return all(handle.read(len(piece)) == piece for piece in pieces) and not handle.read(1)
@@ -102,7 +103,7 @@ def diff_outputs(out_dir: Path, files: Files) -> list[str]:
         _check_name(name)
         names.add(name)
         if isinstance(content, Streamed):
-            same = (out_dir / name).is_file() and _file_holds(out_dir / name, content.pieces)
+            same = _file_holds(out_dir / name, content.pieces)
         else:
             same = _current(out_dir / name) == _data(content)
         if not same:
@@ -173,22 +174,22 @@ def _file_head(path: Path) -> bytes | None:
         return None
 
 
-def _refuse_foreign_staged(out_dir: Path, name: str, staged: Path, head: bytes) -> None:
+def _refuse_foreign_staged(out_dir: Path, name: str, staged: Path) -> None:
     """`_refuse_foreign` for a file staged piece by piece (and known to differ from the one in place):
     the first lines of both tell, but for JSON, whose keys are read from the whole of both."""
     target = out_dir / name
     if name.lower().endswith(".json"):
         _refuse_foreign(out_dir, name, _current(target), staged.read_bytes())
         return
-    current = _file_head(target) if target.is_file() else None
-    if current is not None and not is_generated(name, current, head):
+    current, new = _file_head(target), _file_head(staged)
+    if current is not None and not is_generated(name, current, new or b""):
         raise _foreign(out_dir, name)
 
 
 def _same_file(a: Path, b: Path) -> bool:
     try:
-        return b.is_file() and filecmp.cmp(a, b, shallow=False)
-    except OSError:
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:  # `b` missing or unreadable
         return False
 
 
@@ -295,14 +296,14 @@ def write_outputs(
                 raise OutputError(f"cannot write {target}: a folder of that name is in the way")
             if isinstance(content, Streamed):
                 target.parent.mkdir(exist_ok=True)
-                tmp, head = stage_pieces(target, content.pieces, _HEAD_BYTES)
+                tmp = stage_pieces(target, content.pieces)
                 del content
                 if _same_file(tmp, target):
                     tmp.unlink()
                     continue
                 pending.append((name, tmp, target))  # listed first: a refusal below removes it too
                 if not force:
-                    _refuse_foreign_staged(out_dir, name, tmp, head)
+                    _refuse_foreign_staged(out_dir, name, tmp)
                 previous[target] = _keep_old(target) if target.is_file() else None
                 continue
             data = _data(content)
