@@ -100,3 +100,21 @@ def test_an_interrupt_while_rendering_ends_the_process_and_leaves_outputs_and_no
     assert _written(out) == before
     assert multiprocessing.active_children() == []
     assert list(spools.iterdir()) == []
+
+
+def test_a_file_rendered_by_the_other_process_comes_back_a_piece_at_a_time(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Catches a spooled file read back whole: at 200,000 entries `review.csv` alone is over 100 MB,
+    which this process held on top of the merge result."""
+    monkeypatch.setattr(files, "_SPOOL_PIECE_BYTES", 1_000)
+    big = "".join(f"row {i}\n" for i in range(2_000)).encode()
+    writers = {"README.md": lambda: "# Papers\n", "entries.csv": lambda: big, "papers.json": lambda: "[]"}
+    got = {}
+    for name, content in files._rendered(writers, 2, None):
+        if name == "README.md":
+            got[name] = content
+            continue
+        assert isinstance(content, files.Streamed)
+        pieces = list(content.pieces)
+        assert all(len(piece) <= 1_000 for piece in pieces)
+        got[name] = b"".join(pieces)
+    assert got == {"README.md": "# Papers\n", "entries.csv": big, "papers.json": b"[]"}

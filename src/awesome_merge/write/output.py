@@ -179,7 +179,8 @@ def _refuse_foreign_staged(out_dir: Path, name: str, staged: Path) -> None:
     the first lines of both tell, but for JSON, whose keys are read from the whole of both."""
     target = out_dir / name
     if name.lower().endswith(".json"):
-        _refuse_foreign(out_dir, name, _current(target), staged.read_bytes())
+        if target.is_file():  # both read whole only when there is a file in the way to tell
+            _refuse_foreign(out_dir, name, _current(target), staged.read_bytes())
         return
     current, new = _file_head(target), _file_head(staged)
     if current is not None and not is_generated(name, current, new or b""):
