@@ -117,3 +117,23 @@ def test_a_streamed_json_file_is_told_by_its_keys_as_a_whole_one_is(tmp_path: Pa
     ]
     assert (out / "papers.json").read_bytes() == new
     assert _listing(out) == ["papers.json"]
+
+
+def test_a_streamed_json_file_with_nothing_in_the_way_is_not_read_back(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Catches the staged file read whole to tell it from a file that is not there: the `papers.json` of
+    200,000 entries is 40 MB read for nothing."""
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        read.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    new = _json_rows("title")
+    assert write_outputs(tmp_path / "out", {"papers.json": Streamed(iter([new[:50_000], new[50_000:]]))}) == [
+        "papers.json"
+    ]
+    assert read == []
+    monkeypatch.setattr(Path, "read_bytes", real)
+    assert (tmp_path / "out" / "papers.json").read_bytes() == new
