@@ -257,7 +257,7 @@ def _run(opts: _Options) -> int:
     from .parsing import start_parsing
     from .source_files import default_config_path, find_sources
 
-    _, folders = find_sources(opts.sources)
+    files, folders = find_sources(opts.sources)
     if opts.config_path is not None and not opts.config_path.is_file():
         _echo(f"error: {opts.config_path}: no such config file")
         return FAILED
@@ -267,7 +267,7 @@ def _run(opts: _Options) -> int:
     fetch_failed = False
     if opts.fetch:
         outcomes, fetch_failed = _fetch(config, folders, opts.force, opts.quiet)
-    files, _ = find_sources(opts.sources)  # after fetching, which may add a source's first snapshot
+        files, _ = find_sources(opts.sources)  # fetching may add a source's first snapshot
     jobs = opts.jobs or os.cpu_count() or 1
     # The lists are read on the second core while this process imports the rest of the run (pandas first).
     with start_parsing(files, jobs, asdict(config.vocabulary), ahead=True) as parsing:

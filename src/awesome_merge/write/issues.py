@@ -126,18 +126,20 @@ def _listed_twice(rows: list[int], cols: dict[str, list], cluster_ids: list[str]
     return out
 
 
+def _code_key(code: str) -> str:
+    return canonical_url(github_repo(code) or code) or code
+
+
 def _shared_code(
-    rows: list[int], cols: dict[str, list], cluster_ids: list[str], key_of: dict[str, str]
+    rows: list[int], cols: dict[str, list], cluster_ids: list[str], key_of: Callable[[str], str]
 ) -> list[str]:
-    """`key_of` remembers each code link's key for the next lists: they repeat a paper's code link."""
+    """`key_of` gives a code link's repository key (memoised by the caller across lists, which repeat a
+    paper's code link)."""
     by_repo: dict[str, list[int]] = defaultdict(list)
     for i in rows:
         code = clean_text(cols["code_url"][i])
         if code:
-            key = key_of.get(code)
-            if key is None:
-                key = key_of[code] = canonical_url(github_repo(code) or code) or code
-            by_repo[key].append(i)
+            by_repo[key_of(code)].append(i)
     out = []
     for key in sorted(by_repo):
         members = by_repo[key]
@@ -209,14 +211,14 @@ def source_issues(
         "you may want to fix in your own file. Line numbers are those of the file as fetched.",
     ]
     lines_of = (source_lines or {}).get
-    code_keys: dict[str, str] = {}
+    code_key = cache(_code_key)  # each code link once over all lists
     for source in dict.fromkeys(sources):
         rows = rows_of.get(source, [])
         found = [
             _disputed_links(rows, cols, ids, disputes),
             _other_identifier(rows, cols, ids, conflicts or {}),
             _listed_twice(rows, cols, ids),
-            _shared_code(rows, cols, ids, code_keys),
+            _shared_code(rows, cols, ids, code_key),
             _unread(warned[source], lines_of(source, ()) if warned[source] else (), held_links),
         ]
         out += ["", f"## {escape_md(source)}", ""]
